@@ -1,0 +1,139 @@
+/*
+ * Copyright (c) 2026 The huddle authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+#include <sys/types.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "huddle.h"
+
+/*
+ * The configuration file: one command per line, run by the server with the
+ * owner's rights. Errors are collected and shown to whoever started the
+ * server; a bad line never stops the others.
+ */
+
+#define CFG_MAX_LINE 8192
+#define CFG_MAX_ERRORS 8192
+
+static char	*cfg_errors;
+static size_t	 cfg_errors_len;
+
+/* Remember an error to report later. */
+void
+cfg_add_error(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 len;
+
+	va_start(ap, fmt);
+	len = xvasprintf(&s, fmt, ap);
+	va_end(ap);
+	log_debug("config: %s", s);
+	if (cfg_errors_len + len + 2 < CFG_MAX_ERRORS) {
+		cfg_errors = xrealloc(cfg_errors, cfg_errors_len + len + 2);
+		memcpy(cfg_errors + cfg_errors_len, s, len);
+		cfg_errors_len += len;
+		cfg_errors[cfg_errors_len++] = '\n';
+		cfg_errors[cfg_errors_len] = '\0';
+	}
+	free(s);
+}
+
+/* Take the collected errors (NULL if none); the caller frees them. */
+char *
+cfg_take_errors(void)
+{
+	char	*s = cfg_errors;
+
+	cfg_errors = NULL;
+	cfg_errors_len = 0;
+	return (s);
+}
+
+/* Run one line of a file. */
+static void
+cfg_run_line(const char *path, u_int n, const char *line)
+{
+	char	**argv, *cause = NULL;
+	int	  argc;
+
+	if (cmd_split(line, &argc, &argv, &cause) != 0) {
+		cfg_add_error("%s:%u: %s", path, n, cause);
+		free(cause);
+		return;
+	}
+	if (argc == 0)
+		return;
+	if (cmd_run_internal(argc, argv, &cause) != 0) {
+		cfg_add_error("%s:%u: %s", path, n, cause);
+		free(cause);
+	}
+	cmd_free_argv(argc, argv);
+}
+
+/* Load a configuration file; a missing file is an error only if required. */
+int
+cfg_load(const char *path, int required)
+{
+	FILE	*f;
+	char	 buf[CFG_MAX_LINE], *line = NULL;
+	size_t	 len, total = 0;
+	u_int	 n = 0, first = 0;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT && !required)
+			return (0);
+		cfg_add_error("%s: %s", path, strerror(errno));
+		return (-1);
+	}
+	log_debug("loading %s", path);
+	while (fgets(buf, sizeof buf, f) != NULL) {
+		n++;
+		len = strlen(buf);
+		if (len == sizeof buf - 1 && buf[len - 1] != '\n') {
+			cfg_add_error("%s:%u: line too long", path, n);
+			break;
+		}
+		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+			buf[--len] = '\0';
+		if (line == NULL)
+			first = n;
+		line = xrealloc(line, total + len + 1);
+		memcpy(line + total, buf, len + 1);
+		total += len;
+		/* A backslash at the end continues the line. */
+		if (total > 0 && line[total - 1] == '\\' &&
+		    total < CFG_MAX_LINE) {
+			line[--total] = '\0';
+			continue;
+		}
+		cfg_run_line(path, first, line);
+		free(line);
+		line = NULL;
+		total = 0;
+	}
+	if (line != NULL)
+		cfg_run_line(path, first, line);
+	free(line);
+	fclose(f);
+	return (0);
+}

@@ -1,0 +1,43 @@
+/*
+ * Copyright (c) 2026 The huddle authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+#include <sys/types.h>
+
+#include "huddle.h"
+
+/*
+ * Connect standard input and output to the server's socket. Like attach,
+ * it runs in the client process; the entry is here for the table.
+ */
+
+static enum cmd_retval	cmd_proxy_exec(struct cmd_item *);
+
+const struct cmd_entry cmd_proxy_entry = {
+	.name = "proxy",
+	.args = "",
+	.min_args = 0,
+	.max_args = 0,
+	.usage = "",
+	.flags = CMD_CLIENTSIDE,
+	.exec = cmd_proxy_exec
+};
+
+/* Only a client process can proxy. */
+static enum cmd_retval
+cmd_proxy_exec(struct cmd_item *item)
+{
+	return (cmd_error(item, "proxy runs only from the command line"));
+}

@@ -1,0 +1,369 @@
+/*
+ * Copyright (c) 2026 The huddle authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+#include <sys/types.h>
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <event2/buffer.h>
+#include <event2/event.h>
+
+#include "huddle.h"
+#include "term.h"
+#include "vtfilter.h"
+
+/*
+ * A pane: the pty and the program on it. Output flows pty -> VT filter ->
+ * libtsm; input from every source is queued whole, in arrival order, on one
+ * write buffer.
+ */
+
+#define PANE_READ_SIZE (64 * 1024)
+
+static u_int			 pane_next_id;
+static struct window_panes	 all_panes = TAILQ_HEAD_INITIALIZER(all_panes);
+
+static void	pane_read_cb(int, short, void *);
+static void	pane_write_cb(int, short, void *);
+
+/* VT filter: bytes for libtsm. */
+static void
+pane_vt_output(void *arg, const u_char *buf, size_t len)
+{
+	struct window_pane	*wp = arg;
+
+	term_input(wp->term, buf, len);
+	if (!(wp->redraw & PANE_REDRAW_DIRTY))
+		server_redraw_pane(wp);
+}
+
+/* VT filter or libtsm: a reply for the program. */
+static void
+pane_vt_reply(void *arg, const u_char *buf, size_t len)
+{
+	pane_write(arg, buf, len);
+}
+
+/* libtsm's replies (DA, DSR 5, ENQ). */
+static void
+pane_term_reply(const u_char *buf, size_t len, void *arg)
+{
+	pane_write(arg, buf, len);
+}
+
+/* VT filter: cursor as libtsm has it. */
+static void
+pane_vt_cursor(void *arg, u_int *x, u_int *y)
+{
+	struct window_pane	*wp = arg;
+
+	term_cursor_raw(wp->term, x, y);
+}
+
+/* VT filter: screen size. */
+static void
+pane_vt_size(void *arg, u_int *sx, u_int *sy)
+{
+	struct window_pane	*wp = arg;
+
+	term_size(wp->term, sx, sy);
+}
+
+/* VT filter: auto-wrap. */
+static int
+pane_vt_autowrap(void *arg)
+{
+	struct window_pane	*wp = arg;
+
+	return (term_autowrap(wp->term));
+}
+
+/* VT filter: CSI 3 J. */
+static void
+pane_vt_clear_history(void *arg)
+{
+	struct window_pane	*wp = arg;
+
+	term_clear_history(wp->term);
+}
+
+/* VT filter: a new title. */
+static void
+pane_vt_title(void *arg, const char *title)
+{
+	struct window_pane	*wp = arg;
+
+	free(wp->title);
+	wp->title = xstrdup(title);
+	server_redraw_status(wp->window->session);
+}
+
+/* VT filter: OSC 7 working directory. */
+static void
+pane_vt_cwd(void *arg, const char *path)
+{
+	struct window_pane	*wp = arg;
+
+	free(wp->cwd);
+	wp->cwd = xstrdup(path);
+}
+
+/* VT filter: BEL. */
+static void
+pane_vt_bell(void *arg)
+{
+	server_bell(arg);
+}
+
+/* VT filter: the program changed modes (mouse, paste) clients mirror. */
+static void
+pane_vt_modes(void *arg, int old, int new)
+{
+	server_redraw_pane(arg);
+}
+
+static const struct vtfilter_cb pane_vt_cb = {
+	.output = pane_vt_output,
+	.reply = pane_vt_reply,
+	.cursor = pane_vt_cursor,
+	.size = pane_vt_size,
+	.autowrap = pane_vt_autowrap,
+	.clear_history = pane_vt_clear_history,
+	.title = pane_vt_title,
+	.cwd = pane_vt_cwd,
+	.bell = pane_vt_bell,
+	.modes = pane_vt_modes,
+};
+
+/* Create a pane in a window; it has no program until pane_spawn. */
+struct window_pane *
+pane_create(struct window *w, u_int sx, u_int sy, u_int history)
+{
+	struct window_pane	*wp;
+
+	wp = xcalloc(1, sizeof *wp);
+	wp->id = pane_next_id++;
+	wp->window = w;
+	wp->fd = -1;
+	wp->pid = -1;
+	wp->sx = sx;
+	wp->sy = sy;
+	wp->write_buf = evbuffer_new();
+	wp->term = term_create(sx, sy, history, pane_term_reply, wp);
+	wp->vt = vtfilter_create(&pane_vt_cb, wp);
+	wp->title = xstrdup("");
+	TAILQ_INSERT_TAIL(&w->panes, wp, entry);
+	TAILQ_INSERT_TAIL(&all_panes, wp, all_entry);
+	if (w->active == NULL)
+		w->active = wp;
+	return (wp);
+}
+
+/* Free a pane; the program gets SIGHUP if it is still running. */
+void
+pane_destroy(struct window_pane *wp)
+{
+	TAILQ_REMOVE(&all_panes, wp, all_entry);
+	if (wp->pid > 0 && !(wp->flags & PANE_EXITED))
+		kill(-wp->pid, SIGHUP);
+	if (wp->read_ev != NULL)
+		event_free(wp->read_ev);
+	if (wp->write_ev != NULL)
+		event_free(wp->write_ev);
+	if (wp->fd != -1)
+		close(wp->fd);
+	evbuffer_free(wp->write_buf);
+	vtfilter_free(wp->vt);
+	term_free(wp->term);
+	if (wp->screen != NULL) {
+		grid_free(wp->screen);
+		free(wp->screen);
+	}
+	free(wp->title);
+	free(wp->cwd);
+	free(wp);
+}
+
+/* Start the program: argv (argc 0 means the shell) in cwd. */
+int
+pane_spawn(struct window_pane *wp, int argc, char **argv, const char *cwd,
+    char **cause)
+{
+	struct session	*s = wp->window->session;
+	char		*env[3];
+	pid_t		 pid;
+	int		 fd;
+
+	xasprintf(&env[0], "TERM=%s",
+	    options_get_string(global_options, "default-terminal"));
+	xasprintf(&env[1], "HUDDLE=%s,%ld,%u", socket_path, (long)getpid(),
+	    s->id);
+	env[2] = NULL;
+	pid = spawn_pty(argc, argv, cwd, env, wp->sx, wp->sy, &fd, cause);
+	free(env[0]);
+	free(env[1]);
+	if (pid == -1)
+		return (-1);
+	wp->pid = pid;
+	wp->fd = fd;
+	wp->read_ev = event_new(server_base, fd, EV_READ|EV_PERSIST,
+	    pane_read_cb, wp);
+	wp->write_ev = event_new(server_base, fd, EV_WRITE, pane_write_cb, wp);
+	event_add(wp->read_ev, NULL);
+	log_debug("pane %%%u: pid %ld", wp->id, (long)pid);
+	return (0);
+}
+
+/* The pane is finished once the pty is closed and the child reaped. */
+static void
+pane_check_dead(struct window_pane *wp)
+{
+	struct window	*w = wp->window;
+	struct session	*s = w->session;
+
+	if ((wp->flags & (PANE_EOF|PANE_EXITED)) != (PANE_EOF|PANE_EXITED))
+		return;
+	log_debug("pane %%%u finished", wp->id);
+	window_remove_pane(w, wp);
+	session_pane_gone(s);
+}
+
+/* The program wrote something. */
+static void
+pane_read_cb(int fd, short events, void *arg)
+{
+	struct window_pane	*wp = arg;
+	u_char			 buf[PANE_READ_SIZE];
+	ssize_t			 n;
+
+	n = read(fd, buf, sizeof buf);
+	if (n == -1 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n <= 0) {
+		log_debug("pane %%%u: pty %s", wp->id,
+		    n == 0 ? "EOF" : strerror(errno));
+		event_del(wp->read_ev);
+		event_del(wp->write_ev);
+		wp->flags |= PANE_EOF;
+		pane_check_dead(wp);
+		return;
+	}
+	wp->written += n;
+	vtfilter_input(wp->vt, buf, n);
+}
+
+/* The pty can take more input. */
+static void
+pane_write_cb(int fd, short events, void *arg)
+{
+	struct window_pane	*wp = arg;
+
+	if (evbuffer_write(wp->write_buf, fd) == -1 &&
+	    errno != EAGAIN && errno != EINTR) {
+		log_debug("pane %%%u: write: %s", wp->id, strerror(errno));
+		evbuffer_drain(wp->write_buf,
+		    evbuffer_get_length(wp->write_buf));
+		return;
+	}
+	if (evbuffer_get_length(wp->write_buf) != 0)
+		event_add(wp->write_ev, NULL);
+}
+
+/* Queue bytes for the program, whole, after anything already queued. */
+void
+pane_write(struct window_pane *wp, const void *buf, size_t len)
+{
+	if (len == 0 || wp->fd == -1 || (wp->flags & PANE_EOF))
+		return;
+	evbuffer_add(wp->write_buf, buf, len);
+	event_add(wp->write_ev, NULL);
+}
+
+/* Encode a key for the program's current modes and queue it. */
+int
+pane_write_key(struct window_pane *wp, uint64_t key)
+{
+	u_char	buf[INPUT_KEY_MAX];
+	int	len;
+
+	len = input_key_encode(key, pane_modes(wp), buf, sizeof buf);
+	if (len <= 0)
+		return (-1);
+	pane_write(wp, buf, len);
+	return (0);
+}
+
+/* The modes the program asked for. */
+int
+pane_modes(struct window_pane *wp)
+{
+	return (vtfilter_modes(wp->vt));
+}
+
+/* Resize the terminal and tell the program. */
+void
+pane_resize(struct window_pane *wp, u_int sx, u_int sy)
+{
+	struct winsize	ws;
+
+	if (wp->sx == sx && wp->sy == sy)
+		return;
+	wp->sx = sx;
+	wp->sy = sy;
+	term_resize(wp->term, sx, sy);
+	server_redraw_pane(wp);
+	if (wp->fd == -1)
+		return;
+	memset(&ws, 0, sizeof ws);
+	ws.ws_col = sx;
+	ws.ws_row = sy;
+	if (ioctl(wp->fd, TIOCSWINSZ, &ws) == -1)
+		log_debug("pane %%%u: TIOCSWINSZ: %s", wp->id, strerror(errno));
+}
+
+/* The child was reaped with this wait status. */
+void
+pane_child_exited(struct window_pane *wp, int status)
+{
+	wp->flags |= PANE_EXITED;
+	wp->status = status;
+	if (WIFEXITED(status))
+		log_debug("pane %%%u: pid %ld exited with status %d", wp->id,
+		    (long)wp->pid, WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		log_debug("pane %%%u: pid %ld killed by signal %d", wp->id,
+		    (long)wp->pid, WTERMSIG(status));
+	pane_check_dead(wp);
+}
+
+/* Find the pane whose program has this pid. */
+struct window_pane *
+pane_find_by_pid(pid_t pid)
+{
+	struct window_pane	*wp;
+
+	TAILQ_FOREACH(wp, &all_panes, all_entry) {
+		if (wp->pid == pid)
+			return (wp);
+	}
+	return (NULL);
+}

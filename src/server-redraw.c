@@ -1,0 +1,299 @@
+/*
+ * Copyright (c) 2026 The huddle authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+#include <sys/types.h>
+#include <sys/time.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <event2/event.h>
+
+#include "huddle.h"
+#include "frame.h"
+#include "peer.h"
+#include "term.h"
+#include "vtfilter.h"
+
+/*
+ * Frames for attached clients. Output marks a pane dirty; a redraw runs at
+ * once if the last one was more than a frame interval ago (so keystroke
+ * echo is immediate) and otherwise at the end of the interval (so heavy
+ * output is coalesced). Each pane is drawn once per redraw, and each client
+ * gets the difference from its shadow. A client with too much unsent output
+ * gets nothing until it drains; then one diff brings it up to date.
+ */
+
+#define REDRAW_INTERVAL_US 15000	/* at most ~66 frames a second */
+#define REDRAW_SYNC_MAX_US 500000	/* longest synchronized-output hold */
+#define CLIENT_HIGH_WATER (256 * 1024)	/* unsent bytes that stop frames */
+#define CLIENT_LOW_WATER (32 * 1024)	/* drained enough to resume */
+
+static struct event	*redraw_ev;
+static struct timeval	 redraw_last;
+static int		 redraw_scheduled;
+
+static void	server_redraw_run(evutil_socket_t, short, void *);
+
+/* Microseconds between two times. */
+static long long
+server_redraw_us(const struct timeval *a, const struct timeval *b)
+{
+	return ((long long)(a->tv_sec - b->tv_sec) * 1000000 +
+	    (a->tv_usec - b->tv_usec));
+}
+
+/* Make sure a redraw will run: now if idle, else after the interval. */
+static void
+server_redraw_schedule(void)
+{
+	struct timeval	now, tv = { 0, 0 };
+	long long	since;
+
+	if (redraw_scheduled)
+		return;
+	if (redraw_ev == NULL)
+		redraw_ev = evtimer_new(server_base, server_redraw_run, NULL);
+	gettimeofday(&now, NULL);
+	since = server_redraw_us(&now, &redraw_last);
+	if (since >= 0 && since < REDRAW_INTERVAL_US)
+		tv.tv_usec = REDRAW_INTERVAL_US - since;
+	evtimer_add(redraw_ev, &tv);
+	redraw_scheduled = 1;
+}
+
+/* Free the redraw timer (at exit). */
+void
+server_redraw_free(void)
+{
+	if (redraw_ev != NULL)
+		event_free(redraw_ev);
+	redraw_ev = NULL;
+}
+
+/* A pane has new output. */
+void
+server_redraw_pane(struct window_pane *wp)
+{
+	wp->redraw |= PANE_REDRAW_DIRTY;
+	server_redraw_schedule();
+}
+
+/* A client needs a frame (and maybe a fresh start or its status). */
+void
+server_redraw_client(struct client *c, int flags)
+{
+	if (c->kind != MSG_KIND_ATTACH || c->session == NULL)
+		return;
+	c->redraw |= CLIENT_REDRAW_FRAME | flags;
+	server_redraw_schedule();
+}
+
+/* Every client of a session needs a frame. */
+void
+server_redraw_session(struct session *s, int flags)
+{
+	struct client	*c;
+
+	TAILQ_FOREACH(c, &clients, entry) {
+		if (c->session == s)
+			server_redraw_client(c, flags);
+	}
+}
+
+/* The status of a session changed (clients, title, who typed). */
+void
+server_redraw_status(struct session *s)
+{
+	struct client	*c;
+
+	TAILQ_FOREACH(c, &clients, entry) {
+		if (c->session == s && c->kind == MSG_KIND_ATTACH) {
+			c->redraw |= CLIENT_REDRAW_STATUS;
+			server_redraw_schedule();
+		}
+	}
+}
+
+/* A bell in a pane rings on the clients of its session. */
+void
+server_bell(struct window_pane *wp)
+{
+	struct session	*s = wp->window->session;
+	struct client	*c;
+	struct msg_buf	 b;
+
+	TAILQ_FOREACH(c, &clients, entry) {
+		if (c->session != s || c->kind != MSG_KIND_ATTACH)
+			continue;
+		msg_buf_init(&b, MSG_BELL);
+		server_client_send(c, MSG_BELL, &b);
+	}
+}
+
+/* Take a snapshot of a dirty pane, unless it holds synchronized output. */
+static void
+server_redraw_snapshot(struct window_pane *wp, const struct timeval *now)
+{
+	if (wp->screen == NULL) {
+		wp->screen = xcalloc(1, sizeof *wp->screen);
+		wp->redraw |= PANE_REDRAW_DIRTY;
+	}
+	if (!(wp->redraw & PANE_REDRAW_DIRTY))
+		return;
+	if (pane_modes(wp) & MODE_SYNC) {
+		if (!timerisset(&wp->sync_since))
+			wp->sync_since = *now;
+		if (server_redraw_us(now, &wp->sync_since) <
+		    REDRAW_SYNC_MAX_US) {
+			server_redraw_schedule();
+			return;
+		}
+	}
+	timerclear(&wp->sync_since);
+	term_snapshot(wp->term, wp->screen);
+	wp->redraw &= ~PANE_REDRAW_DIRTY;
+	wp->redraw |= PANE_REDRAW_UPDATED;
+}
+
+/* Send a client its status. */
+static void
+server_redraw_send_status(struct client *c)
+{
+	struct session		*s = c->session;
+	struct window_pane	*wp = s->curw != NULL ? s->curw->active : NULL;
+	struct msg_buf		 b;
+
+	msg_buf_init(&b, MSG_STATUS);
+	msg_put_string(&b, s->name);
+	msg_put_u8(&b, (c->flags & CLIENT_READONLY) ? 1 : 0);
+	msg_put_u16(&b, session_count_clients(s, 0));
+	msg_put_u16(&b, session_count_clients(s, 1));
+	msg_put_string(&b, s->last_user != NULL ? s->last_user : "");
+	msg_put_string(&b, wp != NULL ? wp->title : "");
+	msg_put_u8(&b, 0);
+	server_client_send(c, MSG_STATUS, &b);
+}
+
+/* Send a client the difference between its pane and its shadow. */
+static void
+server_redraw_send_frame(struct client *c, struct window_pane *wp)
+{
+	struct frame_info	 fi;
+	struct grid		*screen = wp->screen;
+	struct msg_buf		 b;
+	int			 modes = pane_modes(wp), done;
+
+	if (c->shadow == NULL) {
+		c->shadow = xcalloc(1, sizeof *c->shadow);
+		c->redraw |= CLIENT_REDRAW_CLEAR;
+	}
+	if (c->shadow->sx != screen->sx || c->shadow->sy != screen->sy)
+		c->redraw |= CLIENT_REDRAW_CLEAR;
+	memset(&fi, 0, sizeof fi);
+	if (c->redraw & CLIENT_REDRAW_CLEAR) {
+		grid_free(c->shadow);
+		grid_init(c->shadow, screen->sx, screen->sy);
+		fi.flags |= MSG_FRAME_CLEAR;
+	}
+	fi.sx = screen->sx;
+	fi.sy = screen->sy;
+	fi.cx = screen->cx;
+	fi.cy = screen->cy;
+	if (!(screen->flags & GRID_CURSOR_HIDDEN))
+		fi.cursor_flags |= MSG_CURSOR_VISIBLE;
+	if (modes & MODE_CURSOR_BLINK)
+		fi.cursor_flags |= MSG_CURSOR_BLINK;
+	fi.cursor_style = vtfilter_cursor_style(wp->vt);
+	/* An observer's terminal never reports mouse, paste or focus. */
+	if (!(c->flags & CLIENT_READONLY))
+		fi.modes = modes & (MODE_MOUSE_ANY|MODE_MOUSE_ENCODING|
+		    MODE_BRACKETPASTE|MODE_FOCUS);
+	do {
+		msg_buf_init(&b, MSG_FRAME);
+		done = frame_encode(&fi, screen, c->shadow, &b);
+		server_client_send(c, MSG_FRAME, &b);
+		fi.flags &= ~MSG_FRAME_CLEAR;
+	} while (!done);
+	c->redraw &= ~(CLIENT_REDRAW_FRAME|CLIENT_REDRAW_CLEAR);
+}
+
+/* The client's socket drained: it may have a frame waiting. */
+static void
+server_redraw_drained(struct peer *peer, void *arg)
+{
+	struct client	*c = arg;
+
+	if (c->redraw != 0)
+		server_redraw_schedule();
+}
+
+/* Bring one attached client up to date, if its socket has room. */
+static void
+server_redraw_one(struct client *c, const struct timeval *now)
+{
+	struct window_pane	*wp;
+
+	if (c->session == NULL || c->session->curw == NULL ||
+	    (wp = c->session->curw->active) == NULL)
+		return;
+	server_redraw_snapshot(wp, now);
+	if (wp->screen == NULL)
+		return;
+	if (wp->redraw & PANE_REDRAW_UPDATED)
+		c->redraw |= CLIENT_REDRAW_FRAME;
+	if (c->redraw == 0)
+		return;
+	if (peer_pending(c->peer) > CLIENT_HIGH_WATER) {
+		/* Stalled: nothing new until it drains. */
+		peer_set_drain(c->peer, server_redraw_drained,
+		    CLIENT_LOW_WATER);
+		return;
+	}
+	if (c->redraw & CLIENT_REDRAW_STATUS) {
+		server_redraw_send_status(c);
+		c->redraw &= ~CLIENT_REDRAW_STATUS;
+	}
+	if (c->redraw & CLIENT_REDRAW_FRAME)
+		server_redraw_send_frame(c, wp);
+}
+
+/* Update every attached client, drawing each pane at most once. */
+static void
+server_redraw_run(evutil_socket_t fd, short events, void *arg)
+{
+	struct session		*s;
+	struct window		*w;
+	struct window_pane	*wp;
+	struct client		*c;
+	struct timeval		 now;
+
+	redraw_scheduled = 0;
+	gettimeofday(&now, NULL);
+	redraw_last = now;
+	/* Panes are drawn only when a client looks at them. */
+	TAILQ_FOREACH(c, &clients, entry) {
+		if (c->kind == MSG_KIND_ATTACH && !(c->flags &
+		    (CLIENT_DEAD|CLIENT_EXIT)))
+			server_redraw_one(c, &now);
+	}
+	TAILQ_FOREACH(s, &sessions, entry) {
+		TAILQ_FOREACH(w, &s->windows, entry) {
+			TAILQ_FOREACH(wp, &w->panes, entry)
+				wp->redraw &= ~PANE_REDRAW_UPDATED;
+		}
+	}
+}

@@ -1,0 +1,385 @@
+/*
+ * Copyright (c) 2026 The huddle authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+
+#include "huddle.h"
+
+/*
+ * The server: listens on the socket, accepts connections (checking each
+ * peer's credentials with the kernel), reaps children and ends cleanly on
+ * SIGTERM.
+ */
+
+struct event_base	*server_base;
+uid_t			 server_uid;
+
+static int		 server_fd = -1;
+static struct event	*server_accept_ev;
+static struct event	*server_ev_sigchld;
+static struct event	*server_ev_sigterm;
+static struct event	*server_ev_sigint;
+static struct event	*server_ev_sigusr2;
+static struct event	*server_ev_idle;
+static int		 server_had_session;
+static int		 server_exiting;
+
+/* How long a new server waits for its first session before giving up. */
+#define SERVER_IDLE_TIMEOUT 10
+
+static void	server_accept(int, short, void *);
+static void	server_signal(int, short, void *);
+
+/* Read the peer's uid, gid and pid from the kernel. */
+static int
+server_peer_creds(int fd, uid_t *uid, gid_t *gid, pid_t *pid)
+{
+#ifdef SO_PEERCRED
+	struct ucred	uc;
+	socklen_t	len = sizeof uc;
+
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &uc, &len) == 0) {
+		*uid = uc.uid;
+		*gid = uc.gid;
+		*pid = uc.pid;
+		return (0);
+	}
+#endif
+	*pid = -1;
+	return (getpeereid(fd, uid, gid));
+}
+
+/* A user name for a uid, or the number. */
+char *
+server_user_name(uid_t uid)
+{
+	struct passwd	*pw;
+	char		*s;
+
+	if ((pw = getpwuid(uid)) != NULL)
+		return (xstrdup(pw->pw_name));
+	xasprintf(&s, "%ld", (long)uid);
+	return (s);
+}
+
+/* Refuse a connection: tell the peer why, log it and close. */
+static void
+server_refuse(int fd, uid_t uid)
+{
+	struct msg_buf	 b;
+	char		*user, *text;
+	ssize_t		 n;
+
+	user = server_user_name(uid);
+	log_debug("refused connection from uid %ld (%s): not allowed",
+	    (long)uid, user);
+	xasprintf(&text, "access denied for %s", user);
+	msg_buf_init(&b, MSG_ERROR);
+	msg_put_string(&b, text);
+	if (msg_buf_finish(&b) == 0) {
+		n = write(fd, b.data, b.len);
+		(void)n;
+	}
+	msg_buf_free(&b);
+	free(text);
+	free(user);
+	close(fd);
+}
+
+/* A new connection. */
+static void
+server_accept(int fd, short events, void *arg)
+{
+	struct client	*c;
+	uid_t		 uid;
+	gid_t		 gid;
+	pid_t		 pid;
+	int		 newfd, readonly;
+
+	newfd = accept4(fd, NULL, NULL, SOCK_CLOEXEC|SOCK_NONBLOCK);
+	if (newfd == -1) {
+		if (errno != EAGAIN && errno != EINTR && errno != ECONNABORTED)
+			log_debug("accept: %s", strerror(errno));
+		return;
+	}
+	if (server_peer_creds(newfd, &uid, &gid, &pid) != 0) {
+		log_debug("couldn't read peer credentials: %s",
+		    strerror(errno));
+		close(newfd);
+		return;
+	}
+	if (server_acl_check(uid, gid, &readonly) != 0) {
+		server_refuse(newfd, uid);
+		return;
+	}
+	c = server_client_create(newfd);
+	c->uid = uid;
+	c->gid = gid;
+	c->pid = pid;
+	c->user = server_user_name(uid);
+	c->granted_readonly = readonly;
+	if (readonly)
+		c->flags |= CLIENT_READONLY;
+	if (uid == server_uid || uid == 0)
+		c->flags |= CLIENT_OWNER;
+	log_debug("client %u: accepted uid %ld (%s) pid %ld", c->id,
+	    (long)uid, c->user, (long)pid);
+}
+
+/* Reap children and hand their status to their panes. */
+static void
+server_child(void)
+{
+	struct window_pane	*wp;
+	pid_t			 pid;
+	int			 status;
+
+	for (;;) {
+		pid = waitpid(WAIT_ANY, &status, WNOHANG);
+		if (pid <= 0)
+			break;
+		if ((wp = pane_find_by_pid(pid)) != NULL)
+			pane_child_exited(wp, status);
+		else if (WIFEXITED(status))
+			log_debug("pid %ld exited with status %d", (long)pid,
+			    WEXITSTATUS(status));
+		else if (WIFSIGNALED(status))
+			log_debug("pid %ld killed by signal %d", (long)pid,
+			    WTERMSIG(status));
+	}
+}
+
+/* Signals, delivered through the event loop. */
+static void
+server_signal(int sig, short events, void *arg)
+{
+	switch (sig) {
+	case SIGCHLD:
+		server_child();
+		break;
+	case SIGTERM:
+	case SIGINT:
+		log_debug("signal %d: shutting down", sig);
+		server_shutdown();
+		break;
+	case SIGUSR2:
+		log_toggle("server");
+		break;
+	}
+}
+
+/* A new server with no session after a while has nothing to do. */
+static void
+server_idle(int fd, short events, void *arg)
+{
+	if (!server_had_session)
+		log_debug("no session was created; exiting");
+	server_exit_check();
+	if (!server_had_session && TAILQ_EMPTY(&sessions))
+		server_shutdown();
+}
+
+/* Show a message on every client attached to a session. */
+void
+server_message(struct session *s, const char *fmt, ...)
+{
+	struct client	*c;
+	va_list		 ap;
+	char		*text;
+
+	va_start(ap, fmt);
+	xvasprintf(&text, fmt, ap);
+	va_end(ap);
+	log_debug("message to %s: %s", s != NULL ? s->name : "(none)", text);
+	TAILQ_FOREACH(c, &clients, entry) {
+		if (c->kind == MSG_KIND_ATTACH && c->session == s)
+			server_client_message(c, text);
+	}
+	free(text);
+}
+
+/* Note that a session exists, so the server stays until the last ends. */
+void
+server_add_session(void)
+{
+	server_had_session = 1;
+}
+
+/* Exit once the last session has gone and nobody is connected. */
+void
+server_exit_check(void)
+{
+	if (server_exiting) {
+		/* Shutting down: stop once every client has been flushed. */
+		if (TAILQ_EMPTY(&clients))
+			event_base_loopexit(server_base, NULL);
+		return;
+	}
+	if (!server_had_session)
+		return;
+	if (!TAILQ_EMPTY(&sessions) || !TAILQ_EMPTY(&clients))
+		return;
+	log_debug("no sessions left; exiting");
+	server_shutdown();
+}
+
+/* End everything: panes get SIGHUP, clients are told, the socket goes. */
+void
+server_shutdown(void)
+{
+	server_shutdown_except(NULL);
+}
+
+/* Shut down, leaving one client (the one that asked) to finish normally. */
+void
+server_shutdown_except(struct client *keep)
+{
+	struct timeval	 tv = { 2, 0 };
+	struct session	*s;
+	struct client	*c, *c1;
+
+	if (server_exiting)
+		return;
+	server_exiting = 1;
+	if (server_fd != -1) {
+		event_del(server_accept_ev);
+		close(server_fd);
+		server_fd = -1;
+		unlink(socket_path);
+	}
+	while ((s = TAILQ_FIRST(&sessions)) != NULL)
+		session_destroy(s, "server exited");
+	TAILQ_FOREACH_SAFE(c, &clients, entry, c1) {
+		if (c != keep)
+			server_client_shutdown(c);
+	}
+	/* Give clients a moment to take their last messages. */
+	event_base_loopexit(server_base, &tv);
+	server_exit_check();
+}
+
+/* Set up signal handling in the server. */
+static void
+server_signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGTTIN, &sa, NULL);
+	sigaction(SIGTTOU, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
+
+	server_ev_sigchld = evsignal_new(server_base, SIGCHLD, server_signal,
+	    NULL);
+	server_ev_sigterm = evsignal_new(server_base, SIGTERM, server_signal,
+	    NULL);
+	server_ev_sigint = evsignal_new(server_base, SIGINT, server_signal,
+	    NULL);
+	server_ev_sigusr2 = evsignal_new(server_base, SIGUSR2, server_signal,
+	    NULL);
+	evsignal_add(server_ev_sigchld, NULL);
+	evsignal_add(server_ev_sigterm, NULL);
+	evsignal_add(server_ev_sigint, NULL);
+	evsignal_add(server_ev_sigusr2, NULL);
+}
+
+/* Free what the event loop holds, so sanitizers see no leaks at exit. */
+static void
+server_free(void)
+{
+	event_free(server_ev_sigchld);
+	event_free(server_ev_sigterm);
+	event_free(server_ev_sigint);
+	event_free(server_ev_sigusr2);
+	event_free(server_ev_idle);
+	if (server_accept_ev != NULL)
+		event_free(server_accept_ev);
+	server_client_free_all();
+	server_acl_free();
+	server_redraw_free();
+	options_free(global_options);
+	event_base_free(server_base);
+	log_close();
+}
+
+/*
+ * Run the server in this (already forked and detached) process. readyfd
+ * gets one line: "ok", or the reason it could not start; configuration
+ * errors follow "ok" as warnings. Returns the exit status.
+ */
+int
+server_start(const char *cfgfile, int required, int readyfd, char **cause)
+{
+	struct timeval	 tv = { SERVER_IDLE_TIMEOUT, 0 };
+	char		*errors, *line;
+	ssize_t		 n;
+
+	server_uid = getuid();
+	global_options = options_create(NULL);
+	options_default(global_options);
+	server_base = event_base_new();
+	if (server_base == NULL) {
+		*cause = xstrdup("couldn't create event loop");
+		return (1);
+	}
+	server_signals();
+	if ((server_fd = socket_listen(socket_path, cause)) == -1)
+		return (1);
+	fcntl(server_fd, F_SETFL, fcntl(server_fd, F_GETFL) | O_NONBLOCK);
+	server_accept_ev = event_new(server_base, server_fd,
+	    EV_READ|EV_PERSIST, server_accept, NULL);
+	event_add(server_accept_ev, NULL);
+	server_ev_idle = evtimer_new(server_base, server_idle, NULL);
+	evtimer_add(server_ev_idle, &tv);
+	log_debug("server started on %s, pid %ld, uid %ld", socket_path,
+	    (long)getpid(), (long)server_uid);
+
+	if (cfgfile != NULL)
+		cfg_load(cfgfile, required);
+	errors = cfg_take_errors();
+	xasprintf(&line, "ok\n%s", errors != NULL ? errors : "");
+	n = write(readyfd, line, strlen(line));
+	(void)n;
+	free(line);
+	free(errors);
+	close(readyfd);
+
+	setproctitle("server (%s)", socket_path);
+	event_base_dispatch(server_base);
+	log_debug("server exiting");
+	server_free();
+	return (0);
+}
