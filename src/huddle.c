@@ -20,7 +20,6 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,9 +32,6 @@ extern const struct cmd_entry cmd_attach_entry;
 
 /* huddle: main, global options, and the choice of what runs where. */
 
-struct options	*global_options;
-const char	*socket_path;
-struct timeval	 start_time;
 static char	*cfgfile;	/* kept global: in use until exit */
 
 /* Print the usage line and exit 2. */
@@ -45,38 +41,6 @@ usage(void)
 	fprintf(stderr, "usage: huddle [-vV] [-f file] [-L socket-name | "
 	    "-S socket-path] [command [flags]]\n");
 	exit(EXIT_USAGE);
-}
-
-/* Whether a shell path is usable. */
-int
-checkshell(const char *shell)
-{
-	if (shell == NULL || *shell != '/')
-		return (0);
-	if (access(shell, X_OK) != 0)
-		return (0);
-	return (1);
-}
-
-/* The user's shell: the default-shell option, $SHELL, passwd, or /bin/sh. */
-const char *
-getshell(void)
-{
-	struct passwd	*pw;
-	const char	*shell;
-
-	if (global_options != NULL) {
-		shell = options_get_string(global_options, "default-shell");
-		if (checkshell(shell))
-			return (shell);
-	}
-	shell = getenv("SHELL");
-	if (checkshell(shell))
-		return (shell);
-	pw = getpwuid(getuid());
-	if (pw != NULL && checkshell(pw->pw_shell))
-		return (pw->pw_shell);
-	return ("/bin/sh");
 }
 
 /* Make sure characters are handled as UTF-8, whatever the locale says. */
@@ -153,6 +117,7 @@ huddle_attach(int argc, char **argv)
 	if ((args = args_parse(&cmd_attach_entry, argc, argv, &cause)) ==
 	    NULL) {
 		fprintf(stderr, "huddle: %s\n", cause);
+		free(cause);
 		return (EXIT_USAGE);
 	}
 	if (args_has(args, 'r'))
@@ -243,17 +208,20 @@ main(int argc, char **argv)
 	/* Check the command here too, so usage errors need no server. */
 	if ((entry = cmd_find(argv[0], &cause)) == NULL) {
 		fprintf(stderr, "huddle: %s\n", cause);
+		free(cause);
 		return (EXIT_USAGE);
 	}
 	if ((args = args_parse(entry, argc, argv, &cause)) == NULL) {
 		fprintf(stderr, "huddle: %s; usage: huddle %s\n", cause,
 		    cmd_usage_line(entry, usage_buf, sizeof usage_buf));
+		free(cause);
 		return (EXIT_USAGE);
 	}
 	args_free(args);
 
 	if ((sock = huddle_socket_path(label, path, &cause)) == NULL) {
 		fprintf(stderr, "huddle: %s\n", cause);
+		free(cause);
 		return (1);
 	}
 	socket_path = sock;

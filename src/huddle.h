@@ -320,7 +320,7 @@ struct cmd_item {
 	void			(*cancel)(struct cmd_item *);
 };
 
-/* huddle.c */
+/* global.c */
 extern struct options	*global_options;
 extern const char	*socket_path;
 extern int		 log_level;

@@ -354,6 +354,34 @@ harness_wait_file(const char *path, int timeout_ms)
 	return (-1);
 }
 
+/* Wait until a file is gone; 0 if it went. */
+int
+harness_wait_nofile(const char *path, int timeout_ms)
+{
+	long long	deadline = harness_now_ms() + timeout_ms;
+
+	while (harness_now_ms() < deadline) {
+		if (access(path, F_OK) != 0)
+			return (0);
+		harness_msleep(20);
+	}
+	return (-1);
+}
+
+/* Wait until a process (not our child) has gone; 0 if it went. */
+int
+harness_wait_pid(pid_t pid, int timeout_ms)
+{
+	long long	deadline = harness_now_ms() + timeout_ms;
+
+	while (harness_now_ms() < deadline) {
+		if (kill(pid, 0) != 0)
+			return (0);
+		harness_msleep(20);
+	}
+	return (-1);
+}
+
 /* The server's PID, from `ls -F` (0 if no server). */
 pid_t
 harness_server(struct harness *h)

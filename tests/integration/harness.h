@@ -61,6 +61,8 @@ int	 harness_wait_capture(struct harness *, const char *, const char *,
 	     int);
 int	 harness_wait_gone(struct harness *, const char *, int);
 int	 harness_wait_file(const char *, int);
+int	 harness_wait_nofile(const char *, int);
+int	 harness_wait_pid(pid_t, int);
 pid_t	 harness_server(struct harness *);
 void	 harness_track(struct harness *, pid_t);
 void	 harness_msleep(int);

@@ -75,18 +75,20 @@ static void printflike(2, 3)
 tvt_log(struct tvt *t, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
+	char	 s[512];
 	int	 n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	n = vsnprintf(s, sizeof s, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		abort();
+	if ((size_t)n >= sizeof s)
+		n = sizeof s - 1;
 	t->log = realloc(t->log, t->loglen + n + 1);
-	memcpy(t->log + t->loglen, s, n + 1);
+	memcpy(t->log + t->loglen, s, n);
 	t->loglen += n;
-	free(s);
+	t->log[t->loglen] = '\0';
 }
 
 /* Output: keep it and feed libtsm. */
