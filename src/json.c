@@ -14,8 +14,10 @@
  * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
  */
 
+
 #include <sys/types.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,19 +27,20 @@
 #include "huddle.h"
 
 /*
- * JSON output: strings are escaped and always valid UTF-8 (each invalid
- * byte becomes U+FFFD), so every --json document parses.
+ * JSON output for --json. Strings are always valid UTF-8: each byte that is
+ * not part of a valid UTF-8 sequence (stray continuation bytes, truncated
+ * sequences, overlongs, surrogates, anything above U+10FFFF) becomes
+ * \ufffd on its own, so every document huddle prints parses strictly,
+ * whatever a program in a pane wrote into a title or a session name.
  */
 
-/* Length of a valid UTF-8 sequence at p (at most left bytes), or 0. */
+/* Length of the valid UTF-8 sequence at p (at most left bytes), or 0. */
 static size_t
 json_utf8_len(const u_char *p, size_t left)
 {
-	uint32_t	ch;
-	size_t		n, i;
+	u_char	lo = 0x80, hi = 0xbf;
+	size_t	n, i;
 
-	if (p[0] < 0x80)
-		return (1);
 	if (p[0] >= 0xc2 && p[0] <= 0xdf)
 		n = 2;
 	else if (p[0] >= 0xe0 && p[0] <= 0xef)
@@ -46,64 +49,78 @@ json_utf8_len(const u_char *p, size_t left)
 		n = 4;
 	else
 		return (0);
-	if (left < n)
+	if (p[0] == 0xe0)
+		lo = 0xa0;		/* overlong */
+	else if (p[0] == 0xed)
+		hi = 0x9f;		/* surrogates */
+	else if (p[0] == 0xf0)
+		lo = 0x90;		/* overlong */
+	else if (p[0] == 0xf4)
+		hi = 0x8f;		/* above U+10FFFF */
+	if (left < n || p[1] < lo || p[1] > hi)
 		return (0);
-	ch = p[0] & (0x7f >> n);
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
+	for (i = 2; i < n; i++) {
+		if (p[i] < 0x80 || p[i] > 0xbf)
 			return (0);
-		ch = ch << 6 | (p[i] & 0x3f);
 	}
-	if ((n == 3 && ch < 0x800) || (n == 4 && ch < 0x10000) ||
-	    ch > 0x10ffff || (ch >= 0xd800 && ch <= 0xdfff))
-		return (0);
 	return (n);
+}
+
+/* The escape for one ASCII byte, or NULL if it is copied as it is. */
+static const char *
+json_escape_byte(u_char ch, char *tmp, size_t tmplen)
+{
+	switch (ch) {
+	case '"':
+		return ("\\\"");
+	case '\\':
+		return ("\\\\");
+	case '\n':
+		return ("\\n");
+	case '\r':
+		return ("\\r");
+	case '\t':
+		return ("\\t");
+	case '\b':
+		return ("\\b");
+	case '\f':
+		return ("\\f");
+	}
+	if (ch < 0x20 || ch == 0x7f) {
+		snprintf(tmp, tmplen, "\\u%04x", ch);
+		return (tmp);
+	}
+	return (NULL);
 }
 
 /* Append a quoted, escaped JSON string. */
 void
 json_add_string(struct evbuffer *b, const char *s, size_t len)
 {
-	const u_char	*p = (const u_char *)s, *end = p + len;
+	const u_char	*p = (const u_char *)s, *end = p + len, *run;
+	const char	*esc;
+	char		 tmp[8];
 	size_t		 n;
 
 	evbuffer_add(b, "\"", 1);
+	run = p;
 	while (p < end) {
-		switch (*p) {
-		case '"':
-			evbuffer_add(b, "\\\"", 2);
-			p++;
-			continue;
-		case '\\':
-			evbuffer_add(b, "\\\\", 2);
-			p++;
-			continue;
-		case '\n':
-			evbuffer_add(b, "\\n", 2);
-			p++;
-			continue;
-		case '\r':
-			evbuffer_add(b, "\\r", 2);
-			p++;
-			continue;
-		case '\t':
-			evbuffer_add(b, "\\t", 2);
+		if (*p >= 0x80) {
+			if ((n = json_utf8_len(p, end - p)) != 0) {
+				p += n;
+				continue;
+			}
+			esc = "\\ufffd";
+		} else if ((esc = json_escape_byte(*p, tmp, sizeof tmp)) ==
+		    NULL) {
 			p++;
 			continue;
 		}
-		if (*p < 0x20 || *p == 0x7f) {
-			evbuffer_add_printf(b, "\\u%04x", *p);
-			p++;
-			continue;
-		}
-		if ((n = json_utf8_len(p, end - p)) == 0) {
-			evbuffer_add(b, "\\ufffd", 6);
-			p++;
-			continue;
-		}
-		evbuffer_add(b, p, n);
-		p += n;
+		evbuffer_add(b, run, p - run);
+		evbuffer_add(b, esc, strlen(esc));
+		run = ++p;
 	}
+	evbuffer_add(b, run, p - run);
 	evbuffer_add(b, "\"", 1);
 }
 
@@ -117,7 +134,7 @@ json_add_key(struct evbuffer *b, int first, const char *key)
 	evbuffer_add(b, ":", 1);
 }
 
-/* Append "key":"value" (or null). */
+/* Append "key":"value", or "key":null if value is NULL. */
 void
 json_add_key_string(struct evbuffer *b, int first, const char *key,
     const char *value)
@@ -138,7 +155,7 @@ json_add_key_number(struct evbuffer *b, int first, const char *key,
 	evbuffer_add_printf(b, "%lld", value);
 }
 
-/* Append "key":true or false. */
+/* Append "key":true or "key":false. */
 void
 json_add_key_bool(struct evbuffer *b, int first, const char *key, int value)
 {
@@ -149,18 +166,21 @@ json_add_key_bool(struct evbuffer *b, int first, const char *key, int value)
 		evbuffer_add(b, "false", 5);
 }
 
-/* A quoted, escaped JSON string as a new C string. */
+/* Return a quoted, escaped JSON string as a new C string. */
 char *
 json_escape(const char *s, size_t len)
 {
-	struct evbuffer	*b = evbuffer_new();
+	struct evbuffer	*b;
 	char		*out;
 	size_t		 n;
 
+	if ((b = evbuffer_new()) == NULL)
+		fatalx("evbuffer_new failed");
 	json_add_string(b, s, len);
 	n = evbuffer_get_length(b);
 	out = xmalloc(n + 1);
-	evbuffer_remove(b, out, n);
+	if (evbuffer_remove(b, out, n) != (int)n)
+		fatalx("evbuffer_remove failed");
 	out[n] = '\0';
 	evbuffer_free(b);
 	return (out);

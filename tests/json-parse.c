@@ -14,44 +14,88 @@
  * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
  */
 
+
+#include <sys/types.h>
+
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "json-parse.h"
 
-/* A strict JSON parser for tests (RFC 8259), with a depth limit. */
+/* A strict JSON parser for the tests; see json-parse.h. */
 
 #define JSON_MAX_DEPTH 64
 
 struct json_value {
-	enum json_type		 type;
-	int			 b;
-	double			 n;
-	char			*s;		/* string (decoded UTF-8) */
-	char			**keys;		/* object keys */
+	enum json_type		  type;
+	int			  boolean;
+	double			  number;
+	char			 *str;		/* decoded UTF-8, NUL-terminated */
+	size_t			  len;
 	struct json_value	**items;	/* array items or object values */
-	size_t			 count;
+	char			**keys;		/* object keys */
+	size_t			 *keylens;
+	size_t			  count;
+	size_t			  size;
 };
 
 struct json_parser {
-	const char	*p;
-	const char	*end;
-	char		*error;
+	const u_char	*start;
+	const u_char	*p;
+	const u_char	*end;
+	char		 cause[128];
+	int		  failed;
 };
 
 static struct json_value *json_parse_value(struct json_parser *, int);
 
-/* Record the first error. */
-static void
-json_fail(struct json_parser *jp, const char *what)
+/* Allocate or die: these are tests. */
+static void *
+json_alloc(void *ptr, size_t n, size_t size)
 {
-	if (jp->error == NULL && asprintf(&jp->error, "%s at offset %ld",
-	    what, (long)(jp->end - jp->p)) == -1)
-		jp->error = NULL;
+	if (n == 0 || size == 0)
+		n = size = 1;
+	if (size > (size_t)-1 / n) {
+		fprintf(stderr, "json-parse: allocation overflow\n");
+		abort();
+	}
+	if ((ptr = realloc(ptr, n * size)) == NULL) {
+		fprintf(stderr, "json-parse: out of memory\n");
+		abort();
+	}
+	return (ptr);
 }
 
-/* Skip whitespace. */
+/* Copy a string or die. */
+static char *
+json_strdup(const char *s)
+{
+	size_t	n = strlen(s) + 1;
+
+	return (memcpy(json_alloc(NULL, n, 1), s, n));
+}
+
+/* Record the first error with its offset; always returns -1. */
+static int
+json_fail(struct json_parser *jp, const char *fmt, ...)
+{
+	va_list	ap;
+	char	msg[96];
+
+	if (jp->failed)
+		return (-1);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(jp->cause, sizeof jp->cause, "offset %zu: %s",
+	    (size_t)(jp->p - jp->start), msg);
+	jp->failed = 1;
+	return (-1);
+}
+
+/* Skip the four JSON whitespace characters. */
 static void
 json_skip(struct json_parser *jp)
 {
@@ -60,65 +104,15 @@ json_skip(struct json_parser *jp)
 		jp->p++;
 }
 
-/* Append a code point as UTF-8. */
-static void
-json_put_utf8(char *out, size_t *len, unsigned long ch)
-{
-	unsigned char	*o = (unsigned char *)out + *len;
-
-	if (ch < 0x80) {
-		o[0] = ch;
-		*len += 1;
-	} else if (ch < 0x800) {
-		o[0] = 0xc0 | (ch >> 6);
-		o[1] = 0x80 | (ch & 0x3f);
-		*len += 2;
-	} else if (ch < 0x10000) {
-		o[0] = 0xe0 | (ch >> 12);
-		o[1] = 0x80 | ((ch >> 6) & 0x3f);
-		o[2] = 0x80 | (ch & 0x3f);
-		*len += 3;
-	} else {
-		o[0] = 0xf0 | (ch >> 18);
-		o[1] = 0x80 | ((ch >> 12) & 0x3f);
-		o[2] = 0x80 | ((ch >> 6) & 0x3f);
-		o[3] = 0x80 | (ch & 0x3f);
-		*len += 4;
-	}
-}
-
-/* Four hex digits. */
-static int
-json_hex4(struct json_parser *jp, unsigned long *v)
-{
-	int	i;
-	char	c;
-
-	*v = 0;
-	if (jp->end - jp->p < 4)
-		return (-1);
-	for (i = 0; i < 4; i++) {
-		c = *jp->p++;
-		*v <<= 4;
-		if (c >= '0' && c <= '9')
-			*v |= c - '0';
-		else if (c >= 'a' && c <= 'f')
-			*v |= c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			*v |= c - 'A' + 10;
-		else
-			return (-1);
-	}
-	return (0);
-}
-
-/* Length of a valid UTF-8 sequence, or 0. */
+/* Length of the valid UTF-8 sequence at p, or 0. */
 static size_t
-json_utf8_valid(const unsigned char *p, size_t left)
+json_utf8_len(const u_char *p, size_t left)
 {
-	unsigned long	ch;
-	size_t		n, i;
+	u_char	lo = 0x80, hi = 0xbf;
+	size_t	n, i;
 
+	if (p[0] < 0x80)
+		return (1);
 	if (p[0] >= 0xc2 && p[0] <= 0xdf)
 		n = 2;
 	else if (p[0] >= 0xe0 && p[0] <= 0xef)
@@ -127,265 +121,359 @@ json_utf8_valid(const unsigned char *p, size_t left)
 		n = 4;
 	else
 		return (0);
-	if (left < n)
+	if (p[0] == 0xe0)
+		lo = 0xa0;
+	else if (p[0] == 0xed)
+		hi = 0x9f;
+	else if (p[0] == 0xf0)
+		lo = 0x90;
+	else if (p[0] == 0xf4)
+		hi = 0x8f;
+	if (left < n || p[1] < lo || p[1] > hi)
 		return (0);
-	ch = p[0] & (0x7f >> n);
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
+	for (i = 2; i < n; i++) {
+		if (p[i] < 0x80 || p[i] > 0xbf)
 			return (0);
-		ch = ch << 6 | (p[i] & 0x3f);
 	}
-	if ((n == 3 && ch < 0x800) || (n == 4 && ch < 0x10000) ||
-	    ch > 0x10ffff || (ch >= 0xd800 && ch <= 0xdfff))
-		return (0);
 	return (n);
 }
 
-/* A string (after the opening quote). */
-static char *
-json_parse_string(struct json_parser *jp)
+/* Encode a code point as UTF-8; returns the length. */
+static size_t
+json_utf8_put(u_char *o, unsigned long ch)
 {
-	char		*out;
-	size_t		 len = 0, n;
-	unsigned long	 ch, lo;
-	unsigned char	 c;
-
-	out = malloc((jp->end - jp->p) * 2 + 1);
-	while (jp->p < jp->end && *jp->p != '"') {
-		c = *jp->p;
-		if (c < 0x20) {
-			json_fail(jp, "control character in string");
-			goto bad;
-		}
-		if (c >= 0x80) {
-			n = json_utf8_valid((const unsigned char *)jp->p,
-			    jp->end - jp->p);
-			if (n == 0) {
-				json_fail(jp, "invalid UTF-8");
-				goto bad;
-			}
-			memcpy(out + len, jp->p, n);
-			len += n;
-			jp->p += n;
-			continue;
-		}
-		jp->p++;
-		if (c != '\\') {
-			out[len++] = c;
-			continue;
-		}
-		if (jp->p >= jp->end)
-			goto bad;
-		c = *jp->p++;
-		switch (c) {
-		case '"': case '\\': case '/':
-			out[len++] = c;
-			break;
-		case 'b': out[len++] = '\b'; break;
-		case 'f': out[len++] = '\f'; break;
-		case 'n': out[len++] = '\n'; break;
-		case 'r': out[len++] = '\r'; break;
-		case 't': out[len++] = '\t'; break;
-		case 'u':
-			if (json_hex4(jp, &ch) != 0)
-				goto badesc;
-			if (ch >= 0xd800 && ch <= 0xdbff) {
-				if (jp->end - jp->p < 6 || jp->p[0] != '\\' ||
-				    jp->p[1] != 'u')
-					goto badesc;
-				jp->p += 2;
-				if (json_hex4(jp, &lo) != 0 || lo < 0xdc00 ||
-				    lo > 0xdfff)
-					goto badesc;
-				ch = 0x10000 + ((ch - 0xd800) << 10) +
-				    (lo - 0xdc00);
-			} else if (ch >= 0xdc00 && ch <= 0xdfff)
-				goto badesc;
-			json_put_utf8(out, &len, ch);
-			break;
-		default:
-			goto badesc;
-		}
+	if (ch < 0x80) {
+		o[0] = ch;
+		return (1);
 	}
-	if (jp->p >= jp->end) {
-		json_fail(jp, "unterminated string");
-		goto bad;
+	if (ch < 0x800) {
+		o[0] = 0xc0 | (ch >> 6);
+		o[1] = 0x80 | (ch & 0x3f);
+		return (2);
 	}
-	jp->p++;
-	out[len] = '\0';
-	return (out);
-badesc:
-	json_fail(jp, "bad escape");
-bad:
-	free(out);
-	return (NULL);
+	if (ch < 0x10000) {
+		o[0] = 0xe0 | (ch >> 12);
+		o[1] = 0x80 | ((ch >> 6) & 0x3f);
+		o[2] = 0x80 | (ch & 0x3f);
+		return (3);
+	}
+	o[0] = 0xf0 | (ch >> 18);
+	o[1] = 0x80 | ((ch >> 12) & 0x3f);
+	o[2] = 0x80 | ((ch >> 6) & 0x3f);
+	o[3] = 0x80 | (ch & 0x3f);
+	return (4);
 }
 
-/* A number, strictly. */
+/* Read \uXXXX (the p points at the backslash). */
 static int
-json_parse_number(struct json_parser *jp, double *n)
+json_hex4(struct json_parser *jp, unsigned long *v)
 {
-	const char	*start = jp->p;
-	char		*copy;
+	int	i, c;
+
+	if (jp->end - jp->p < 6 || jp->p[0] != '\\' || jp->p[1] != 'u')
+		return (json_fail(jp, "expected \\u escape"));
+	*v = 0;
+	for (i = 2; i < 6; i++) {
+		c = jp->p[i];
+		*v <<= 4;
+		if (c >= '0' && c <= '9')
+			*v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			*v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			*v |= c - 'A' + 10;
+		else
+			return (json_fail(jp, "bad hex digit in \\u escape"));
+	}
+	jp->p += 6;
+	return (0);
+}
+
+/* Decode a \u escape, joining a surrogate pair; p points at the backslash. */
+static int
+json_unicode(struct json_parser *jp, unsigned long *ch)
+{
+	unsigned long	lo;
+
+	if (json_hex4(jp, ch) != 0)
+		return (-1);
+	if (*ch >= 0xdc00 && *ch <= 0xdfff)
+		return (json_fail(jp, "lone low surrogate"));
+	if (*ch < 0xd800 || *ch > 0xdbff)
+		return (0);
+	if (json_hex4(jp, &lo) != 0)
+		return (json_fail(jp, "lone high surrogate"));
+	if (lo < 0xdc00 || lo > 0xdfff)
+		return (json_fail(jp, "high surrogate without low"));
+	*ch = 0x10000 + ((*ch - 0xd800) << 10) + (lo - 0xdc00);
+	return (0);
+}
+
+/* Decode one escape after a backslash into o; returns bytes or -1. */
+static int
+json_escape_one(struct json_parser *jp, u_char *o)
+{
+	unsigned long	 ch;
+	const char	*from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t", *cp;
+
+	if (jp->p + 1 >= jp->end)
+		return (json_fail(jp, "unterminated escape"));
+	if (jp->p[1] == 'u') {
+		if (json_unicode(jp, &ch) != 0)
+			return (-1);
+		return ((int)json_utf8_put(o, ch));
+	}
+	if (jp->p[1] == '\0' || (cp = strchr(from, jp->p[1])) == NULL)
+		return (json_fail(jp, "bad escape"));
+	*o = to[cp - from];
+	jp->p += 2;
+	return (1);
+}
+
+/* Parse a string; p points at the opening quote. */
+static int
+json_parse_string(struct json_parser *jp, char **out, size_t *outlen)
+{
+	const u_char	*q;
+	u_char		*o;
+	size_t		 len = 0, n;
+	int		 r;
+
+	/* Decoding never grows a string, so its raw span bounds it. */
+	for (q = jp->p + 1; q < jp->end && *q != '"'; q++) {
+		if (*q == '\\')
+			q++;
+	}
+	if (q >= jp->end)
+		return (json_fail(jp, "unterminated string"));
+	o = json_alloc(NULL, q - jp->p, 1);
+	jp->p++;
+	while (*jp->p != '"') {
+		if (*jp->p < 0x20) {
+			free(o);
+			return (json_fail(jp, "control character 0x%02x in "
+			    "string", *jp->p));
+		}
+		if (*jp->p == '\\') {
+			if ((r = json_escape_one(jp, o + len)) < 0) {
+				free(o);
+				return (-1);
+			}
+			len += r;
+			continue;
+		}
+		if ((n = json_utf8_len(jp->p, jp->end - jp->p)) == 0) {
+			free(o);
+			return (json_fail(jp, "invalid UTF-8"));
+		}
+		memcpy(o + len, jp->p, n);
+		len += n;
+		jp->p += n;
+	}
+	jp->p++;
+	o[len] = '\0';
+	*out = (char *)o;
+	*outlen = len;
+	return (0);
+}
+
+/* Is p at a digit? */
+static int
+json_digit(struct json_parser *jp)
+{
+	return (jp->p < jp->end && *jp->p >= '0' && *jp->p <= '9');
+}
+
+/* Parse a number, by the grammar, not by strtod's looser one. */
+static int
+json_parse_number(struct json_parser *jp, double *number)
+{
+	const u_char	*start = jp->p;
+	char		 buf[512];
 
 	if (jp->p < jp->end && *jp->p == '-')
 		jp->p++;
-	if (jp->p >= jp->end)
-		return (-1);
-	if (*jp->p == '0')
-		jp->p++;
-	else if (*jp->p >= '1' && *jp->p <= '9') {
-		while (jp->p < jp->end && *jp->p >= '0' && *jp->p <= '9')
+	if (!json_digit(jp))
+		return (json_fail(jp, "unexpected character"));
+	if (*jp->p++ == '0') {
+		if (json_digit(jp))
+			return (json_fail(jp, "leading zero"));
+	} else {
+		while (json_digit(jp))
 			jp->p++;
-	} else
-		return (-1);
+	}
 	if (jp->p < jp->end && *jp->p == '.') {
 		jp->p++;
-		if (jp->p >= jp->end || *jp->p < '0' || *jp->p > '9')
-			return (-1);
-		while (jp->p < jp->end && *jp->p >= '0' && *jp->p <= '9')
+		if (!json_digit(jp))
+			return (json_fail(jp, "no digits after ."));
+		while (json_digit(jp))
 			jp->p++;
 	}
 	if (jp->p < jp->end && (*jp->p == 'e' || *jp->p == 'E')) {
 		jp->p++;
 		if (jp->p < jp->end && (*jp->p == '+' || *jp->p == '-'))
 			jp->p++;
-		if (jp->p >= jp->end || *jp->p < '0' || *jp->p > '9')
-			return (-1);
-		while (jp->p < jp->end && *jp->p >= '0' && *jp->p <= '9')
+		if (!json_digit(jp))
+			return (json_fail(jp, "no digits in exponent"));
+		while (json_digit(jp))
 			jp->p++;
 	}
-	copy = strndup(start, jp->p - start);
-	*n = strtod(copy, NULL);
-	free(copy);
+	if ((size_t)(jp->p - start) >= sizeof buf)
+		return (json_fail(jp, "number too long"));
+	memcpy(buf, start, jp->p - start);
+	buf[jp->p - start] = '\0';
+	*number = strtod(buf, NULL);
 	return (0);
 }
 
-/* Add an item (and key) to an array or object. */
-static void
-json_append(struct json_value *v, char *key, struct json_value *item)
+/* Add an item, and for an object its key, to a container. */
+static int
+json_append(struct json_parser *jp, struct json_value *v, char *key,
+    size_t keylen, struct json_value *item)
 {
-	v->items = realloc(v->items, (v->count + 1) * sizeof *v->items);
-	v->keys = realloc(v->keys, (v->count + 1) * sizeof *v->keys);
+	size_t	i;
+
+	for (i = 0; key != NULL && i < v->count; i++) {
+		if (v->keylens[i] == keylen &&
+		    memcmp(v->keys[i], key, keylen) == 0)
+			return (json_fail(jp, "duplicate key \"%.40s\"", key));
+	}
+	if (v->count == v->size) {
+		v->size = v->size == 0 ? 8 : v->size * 2;
+		v->items = json_alloc(v->items, v->size, sizeof *v->items);
+		v->keys = json_alloc(v->keys, v->size, sizeof *v->keys);
+		v->keylens = json_alloc(v->keylens, v->size,
+		    sizeof *v->keylens);
+	}
 	v->items[v->count] = item;
 	v->keys[v->count] = key;
+	v->keylens[v->count] = keylen;
 	v->count++;
+	return (0);
 }
 
-/* An array or object (after the opening bracket). */
+/* Parse one "key": value member of an object and add it. */
+static int
+json_parse_member(struct json_parser *jp, struct json_value *v, int depth)
+{
+	struct json_value	*item;
+	char			*key;
+	size_t			 keylen;
+
+	json_skip(jp);
+	if (jp->p >= jp->end || *jp->p != '"')
+		return (json_fail(jp, "expected a key"));
+	if (json_parse_string(jp, &key, &keylen) != 0)
+		return (-1);
+	json_skip(jp);
+	if (jp->p >= jp->end || *jp->p != ':') {
+		free(key);
+		return (json_fail(jp, "expected ':'"));
+	}
+	jp->p++;
+	if ((item = json_parse_value(jp, depth)) == NULL) {
+		free(key);
+		return (-1);
+	}
+	if (json_append(jp, v, key, keylen, item) != 0) {
+		free(key);
+		json_value_free(item);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Parse an array or object; p points at the opening bracket. */
 static int
 json_parse_container(struct json_parser *jp, struct json_value *v, int depth)
 {
 	struct json_value	*item;
-	char			*key = NULL;
-	char			 close = v->type == JSON_ARRAY ? ']' : '}';
+	u_char			 close = v->type == JSON_ARRAY ? ']' : '}';
 
+	if (depth > JSON_MAX_DEPTH)
+		return (json_fail(jp, "nested deeper than %d", JSON_MAX_DEPTH));
+	jp->p++;
 	json_skip(jp);
 	if (jp->p < jp->end && *jp->p == close) {
 		jp->p++;
 		return (0);
 	}
 	for (;;) {
-		json_skip(jp);
 		if (v->type == JSON_OBJECT) {
-			if (jp->p >= jp->end || *jp->p != '"') {
-				json_fail(jp, "expected a key");
+			if (json_parse_member(jp, v, depth) != 0)
 				return (-1);
-			}
-			jp->p++;
-			if ((key = json_parse_string(jp)) == NULL)
+		} else {
+			if ((item = json_parse_value(jp, depth)) == NULL)
 				return (-1);
-			json_skip(jp);
-			if (jp->p >= jp->end || *jp->p != ':') {
-				free(key);
-				json_fail(jp, "expected :");
-				return (-1);
-			}
-			jp->p++;
+			json_append(jp, v, NULL, 0, item);
 		}
-		if ((item = json_parse_value(jp, depth + 1)) == NULL) {
-			free(key);
-			return (-1);
-		}
-		json_append(v, key, item);
-		key = NULL;
 		json_skip(jp);
-		if (jp->p < jp->end && *jp->p == ',') {
-			jp->p++;
-			continue;
-		}
 		if (jp->p < jp->end && *jp->p == close) {
 			jp->p++;
 			return (0);
 		}
-		json_fail(jp, "expected , or end");
-		return (-1);
+		if (jp->p >= jp->end || *jp->p != ',')
+			return (json_fail(jp, "expected ',' or '%c'", close));
+		jp->p++;
 	}
 }
 
-/* Match a literal word. */
+/* Match a literal word: true, false or null. */
 static int
 json_word(struct json_parser *jp, const char *word)
 {
 	size_t	len = strlen(word);
 
-	if ((size_t)(jp->end - jp->p) < len || strncmp(jp->p, word, len) != 0)
-		return (-1);
+	if ((size_t)(jp->end - jp->p) < len || memcmp(jp->p, word, len) != 0)
+		return (json_fail(jp, "unexpected character"));
 	jp->p += len;
 	return (0);
 }
 
-/* Any value. */
+/* Parse any value at the given depth. */
 static struct json_value *
 json_parse_value(struct json_parser *jp, int depth)
 {
 	struct json_value	*v;
+	int			 r;
 
-	if (depth > JSON_MAX_DEPTH) {
-		json_fail(jp, "too deep");
-		return (NULL);
-	}
 	json_skip(jp);
 	if (jp->p >= jp->end) {
-		json_fail(jp, "unexpected end");
+		json_fail(jp, "unexpected end of input");
 		return (NULL);
 	}
-	v = calloc(1, sizeof *v);
+	v = json_alloc(NULL, 1, sizeof *v);
+	memset(v, 0, sizeof *v);
 	switch (*jp->p) {
 	case '{':
 	case '[':
 		v->type = *jp->p == '{' ? JSON_OBJECT : JSON_ARRAY;
-		jp->p++;
-		if (json_parse_container(jp, v, depth) != 0)
-			goto bad;
-		return (v);
+		r = json_parse_container(jp, v, depth + 1);
+		break;
 	case '"':
 		v->type = JSON_STRING;
-		jp->p++;
-		if ((v->s = json_parse_string(jp)) == NULL)
-			goto bad;
-		return (v);
+		r = json_parse_string(jp, &v->str, &v->len);
+		break;
 	case 't':
 	case 'f':
 		v->type = JSON_BOOL;
-		v->b = *jp->p == 't';
-		if (json_word(jp, v->b ? "true" : "false") != 0)
-			goto badword;
-		return (v);
+		v->boolean = (*jp->p == 't');
+		r = json_word(jp, v->boolean ? "true" : "false");
+		break;
 	case 'n':
 		v->type = JSON_NULL;
-		if (json_word(jp, "null") != 0)
-			goto badword;
-		return (v);
+		r = json_word(jp, "null");
+		break;
+	default:
+		v->type = JSON_NUMBER;
+		r = json_parse_number(jp, &v->number);
+		break;
 	}
-	v->type = JSON_NUMBER;
-	if (json_parse_number(jp, &v->n) == 0)
-		return (v);
-badword:
-	json_fail(jp, "unexpected character");
-bad:
-	json_value_free(v);
-	return (NULL);
+	if (r != 0) {
+		json_value_free(v);
+		return (NULL);
+	}
+	return (v);
 }
 
 /* Parse one whole document; NULL with a cause on any error. */
@@ -395,11 +483,10 @@ json_parse(const char *text, size_t len, char **cause)
 	struct json_parser	 jp;
 	struct json_value	*v;
 
-	jp.p = text;
-	jp.end = text + len;
-	jp.error = NULL;
-	v = json_parse_value(&jp, 0);
-	if (v != NULL) {
+	memset(&jp, 0, sizeof jp);
+	jp.start = jp.p = (const u_char *)text;
+	jp.end = jp.p + len;
+	if ((v = json_parse_value(&jp, 0)) != NULL) {
 		json_skip(&jp);
 		if (jp.p != jp.end) {
 			json_fail(&jp, "trailing characters");
@@ -407,16 +494,12 @@ json_parse(const char *text, size_t len, char **cause)
 			v = NULL;
 		}
 	}
-	if (v == NULL) {
-		if (cause != NULL)
-			*cause = jp.error != NULL ? jp.error : strdup("error");
-		else
-			free(jp.error);
-	}
+	if (v == NULL && cause != NULL)
+		*cause = json_strdup(jp.cause);
 	return (v);
 }
 
-/* Free a value. */
+/* Free a value and everything in it. */
 void
 json_value_free(struct json_value *v)
 {
@@ -430,31 +513,34 @@ json_value_free(struct json_value *v)
 	}
 	free(v->items);
 	free(v->keys);
-	free(v->s);
+	free(v->keylens);
+	free(v->str);
 	free(v);
 }
 
-/* Accessors; each is safe on NULL. */
+/* The type of a value; JSON_NULL for NULL. */
 enum json_type
 json_type(const struct json_value *v)
 {
 	return (v == NULL ? JSON_NULL : v->type);
 }
 
+/* An object's member by key, or NULL. */
 struct json_value *
 json_get(const struct json_value *v, const char *key)
 {
-	size_t	i;
+	size_t	i, len = strlen(key);
 
 	if (v == NULL || v->type != JSON_OBJECT)
 		return (NULL);
 	for (i = 0; i < v->count; i++) {
-		if (strcmp(v->keys[i], key) == 0)
+		if (v->keylens[i] == len && memcmp(v->keys[i], key, len) == 0)
 			return (v->items[i]);
 	}
 	return (NULL);
 }
 
+/* An array's item by index, or NULL. */
 struct json_value *
 json_index(const struct json_value *v, size_t i)
 {
@@ -463,6 +549,7 @@ json_index(const struct json_value *v, size_t i)
 	return (v->items[i]);
 }
 
+/* The number of items or members; 0 for anything else. */
 size_t
 json_length(const struct json_value *v)
 {
@@ -471,44 +558,65 @@ json_length(const struct json_value *v)
 	return (v->count);
 }
 
+/* A string's decoded UTF-8 (which may hold \u0000), or NULL. */
 const char *
 json_string(const struct json_value *v)
 {
-	return (v != NULL && v->type == JSON_STRING ? v->s : NULL);
+	return (v != NULL && v->type == JSON_STRING ? v->str : NULL);
 }
 
+/* A string's length in bytes; 0 for anything else. */
+size_t
+json_string_length(const struct json_value *v)
+{
+	return (v != NULL && v->type == JSON_STRING ? v->len : 0);
+}
+
+/* A number's value; 0 for anything else. */
 double
 json_number(const struct json_value *v)
 {
-	return (v != NULL && v->type == JSON_NUMBER ? v->n : 0);
+	return (v != NULL && v->type == JSON_NUMBER ? v->number : 0);
 }
 
+/* A boolean's value; 0 for anything else. */
 int
 json_bool(const struct json_value *v)
 {
-	return (v != NULL && v->type == JSON_BOOL ? v->b : 0);
+	return (v != NULL && v->type == JSON_BOOL ? v->boolean : 0);
 }
 
-/* Parse JSON lines: each line one document; cb gets each (and frees it). */
+/* Parse JSON lines, one document per line, calling cb with each. */
 int
-json_parse_lines(const char *text, size_t len, int (*cb)(struct json_value *,
-    void *), void *arg, char **cause)
+json_parse_lines(const char *text, size_t len,
+    int (*cb)(struct json_value *, void *), void *arg, char **cause)
 {
-	const char		*p = text, *nl;
+	const char		*p = text, *end = text + len, *nl;
 	struct json_value	*v;
-	size_t			 n;
+	char			*why, msg[192];
+	size_t			 n, line = 1;
+	int			 r;
 
-	while (p < text + len) {
-		nl = memchr(p, '\n', text + len - p);
-		n = nl != NULL ? (size_t)(nl - p) : (size_t)(text + len - p);
-		if ((v = json_parse(p, n, cause)) == NULL)
-			return (-1);
-		if (cb != NULL && cb(v, arg) != 0) {
-			json_value_free(v);
-			return (-1);
+	for (; p < end; p += n + 1, line++) {
+		nl = memchr(p, '\n', end - p);
+		n = (nl != NULL ? nl : end) - p;
+		if ((v = json_parse(p, n, &why)) == NULL) {
+			snprintf(msg, sizeof msg, "line %zu: %s", line, why);
+			free(why);
+			goto fail;
 		}
+		r = (cb != NULL) ? cb(v, arg) : 0;
 		json_value_free(v);
-		p += n + 1;
+		if (r != 0) {
+			snprintf(msg, sizeof msg, "line %zu: refused by "
+			    "callback", line);
+			goto fail;
+		}
 	}
 	return (0);
+
+fail:
+	if (cause != NULL)
+		*cause = json_strdup(msg);
+	return (-1);
 }

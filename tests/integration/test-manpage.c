@@ -52,24 +52,24 @@ manpage_block(const char *page, const char *name)
 	return (strndup(p, end - p));
 }
 
-/* Whether a block has a "Fl" word containing flag (or the long flag). */
+/* Whether a block has a "Fl" word containing the flag letter. */
 static int
-manpage_has_flag(const char *block, int flag, const char *lname)
+manpage_has_flag(const char *block, int flag)
 {
 	const char	*p = block;
 	char		 word[64];
 	int		 n;
 
 	while ((p = strstr(p, "Fl ")) != NULL) {
+		/* "Fl Fl name" is a long flag, not a group of letters. */
+		if (p >= block + 3 && strncmp(p - 3, "Fl ", 3) == 0) {
+			p += 3;
+			continue;
+		}
 		p += 3;
 		if (sscanf(p, "%63s%n", word, &n) != 1)
 			continue;
-		if (lname != NULL) {
-			if (strcmp(word, lname) == 0 ||
-			    (word[0] == '\\' && strcmp(word + 1, lname) == 0))
-				return (1);
-		} else if (word[0] != '-' && word[0] != '\\' &&
-		    strchr(word, flag) != NULL)
+		if (strcmp(word, "Fl") != 0 && strchr(word, flag) != NULL)
 			return (1);
 	}
 	return (0);
@@ -95,15 +95,15 @@ test_commands(const char *page)
 		for (a = e->args; a != NULL && *a != '\0'; a++) {
 			if (*a == ':')
 				continue;
-			if (!manpage_has_flag(block, *a, NULL)) {
+			if (!manpage_has_flag(block, *a)) {
 				fprintf(stderr, "man page: %s lacks -%c\n",
 				    e->name, *a);
 				CHECK(0);
 			}
 		}
 		for (l = e->long_args; l != NULL && l->name != NULL; l++) {
-			snprintf(lname, sizeof lname, "-%s", l->name);
-			if (!manpage_has_flag(block, 0, lname)) {
+			snprintf(lname, sizeof lname, "Fl Fl %s", l->name);
+			if (strstr(block, lname) == NULL) {
 				fprintf(stderr, "man page: %s lacks --%s\n",
 				    e->name, l->name);
 				CHECK(0);

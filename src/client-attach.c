@@ -1,0 +1,639 @@
+/*
+ * Copyright (c) 2026 The huddle authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+#include <sys/types.h>
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <event2/event.h>
+
+#include "huddle.h"
+#include "client.h"
+#include "peer.h"
+
+/*
+ * The attached client: connect, say hello, attach; then apply frames and
+ * status from the server and send it keys, pastes, mouse and focus events.
+ * Whatever way it ends, the terminal is given back as it was and one line
+ * says why.
+ */
+
+#define CLIENT_MESSAGE_SECONDS 4
+
+static struct client_ctx	*client_ctx;
+
+/* Send one message on the connection. */
+static void
+client_send(struct client_ctx *cc, struct msg_buf *b)
+{
+	if (cc->peer != NULL)
+		peer_send(cc->peer, b);
+	else
+		msg_buf_free(b);
+}
+
+/* Send a message with no fields. */
+void
+client_send_simple(struct client_ctx *cc, uint32_t type)
+{
+	struct msg_buf	b;
+
+	msg_buf_init(&b, type);
+	client_send(cc, &b);
+}
+
+/* Send a key to the pane. */
+void
+client_send_key(struct client_ctx *cc, uint64_t key)
+{
+	struct msg_buf	b;
+
+	msg_buf_init(&b, MSG_KEY);
+	msg_put_u64(&b, key);
+	client_send(cc, &b);
+}
+
+/* Send a command typed at the prompt. */
+void
+client_send_prompt(struct client_ctx *cc, int argc, char **argv)
+{
+	struct msg_buf	b;
+	int		i;
+
+	msg_buf_init(&b, MSG_PROMPT);
+	msg_put_u32(&b, argc);
+	for (i = 0; i < argc; i++)
+		msg_put_string(&b, argv[i]);
+	client_send(cc, &b);
+}
+
+/* The size the session may have: the terminal less the status line. */
+static void
+client_send_size(struct client_ctx *cc)
+{
+	struct msg_buf	b;
+	u_int		rows = cc->rows;
+
+	if (cc->status != 0 && rows > 1)
+		rows--;
+	msg_buf_init(&b, MSG_RESIZE);
+	msg_put_u16(&b, cc->cols > 0xffff ? 0xffff : cc->cols);
+	msg_put_u16(&b, rows > 0xffff ? 0xffff : rows);
+	client_send(cc, &b);
+}
+
+/* Stop the loop; the caller restores the terminal and prints why. */
+static void
+client_exit(struct client_ctx *cc, int status, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (cc->exit_message != NULL)
+		return;
+	va_start(ap, fmt);
+	xvasprintf(&cc->exit_message, fmt, ap);
+	va_end(ap);
+	cc->exit_status = status;
+	event_base_loopexit(cc->base, NULL);
+}
+
+/* A message expired. */
+static void
+client_message_expire(evutil_socket_t fd, short events, void *arg)
+{
+	struct client_ctx	*cc = arg;
+
+	free(cc->message);
+	cc->message = NULL;
+	client_draw(cc);
+}
+
+/* Show a message and clear it after a while. */
+static void
+client_message(struct client_ctx *cc, const char *text)
+{
+	struct timeval	tv = { CLIENT_MESSAGE_SECONDS, 0 };
+
+	client_status_message(cc, text);
+	evtimer_add(cc->message_ev, &tv);
+}
+
+/* A key from the terminal: prefix bindings, the prompt, or the pane. */
+static void
+client_key(void *arg, uint64_t key)
+{
+	struct client_ctx	*cc = arg;
+
+	if (cc->help) {
+		cc->help = 0;
+		client_draw_invalidate(cc);
+		client_draw(cc);
+		return;
+	}
+	if (cc->prompt) {
+		client_status_key(cc, key);
+		client_draw(cc);
+		return;
+	}
+	if (!cc->prefix_pending) {
+		if (key == cc->prefix)
+			cc->prefix_pending = 1;
+		else
+			client_send_key(cc, key);
+		return;
+	}
+	cc->prefix_pending = 0;
+	if (key == cc->prefix)
+		client_send_key(cc, key);
+	else if (key == 'd')
+		client_send_simple(cc, MSG_DETACH);
+	else if (key == ':') {
+		client_status_prompt_start(cc);
+		client_draw(cc);
+	} else if (key == '?') {
+		cc->help = 1;
+		client_draw(cc);
+	} else if (key == 'r') {
+		client_draw_invalidate(cc);
+		client_send_simple(cc, MSG_REDRAW);
+		client_draw(cc);
+	}
+}
+
+/* A paste from the terminal. */
+static void
+client_paste(void *arg, const char *buf, size_t len)
+{
+	struct client_ctx	*cc = arg;
+	struct msg_buf		 b;
+	size_t			 n;
+
+	while (len > 0) {
+		n = len > MSG_OUTPUT_CHUNK ? MSG_OUTPUT_CHUNK : len;
+		msg_buf_init(&b, MSG_PASTE);
+		msg_put_bytes(&b, buf, n);
+		client_send(cc, &b);
+		buf += n;
+		len -= n;
+	}
+}
+
+/* A mouse event from the terminal, moved into the session's area. */
+static void
+client_mouse(void *arg, int type, u_int button, u_int mods, u_int x, u_int y)
+{
+	struct client_ctx	*cc = arg;
+	struct msg_buf		 b;
+	u_int			 top = cc->status == 2 ? 1 : 0;
+
+	if (y < top || y - top >= cc->grid.sy || x >= cc->grid.sx)
+		return;
+	msg_buf_init(&b, MSG_MOUSE);
+	msg_put_u8(&b, type);
+	msg_put_u16(&b, button);
+	msg_put_u16(&b, mods);
+	msg_put_u16(&b, x);
+	msg_put_u16(&b, y - top);
+	client_send(cc, &b);
+}
+
+/* Focus in or out of the terminal. */
+static void
+client_focus(void *arg, int in)
+{
+	struct client_ctx	*cc = arg;
+	struct msg_buf		 b;
+
+	msg_buf_init(&b, MSG_FOCUS);
+	msg_put_u8(&b, in);
+	client_send(cc, &b);
+}
+
+static const struct client_keys_cb client_keys_callbacks = {
+	.key = client_key,
+	.paste = client_paste,
+	.mouse = client_mouse,
+	.focus = client_focus
+};
+
+/* The escape time passed with a partial sequence waiting. */
+static void
+client_escape_timeout(evutil_socket_t fd, short events, void *arg)
+{
+	struct client_ctx	*cc = arg;
+
+	client_keys_timeout(cc->keys);
+}
+
+/* The terminal has input. */
+static void
+client_stdin(evutil_socket_t fd, short events, void *arg)
+{
+	struct client_ctx	*cc = arg;
+	struct timeval		 tv;
+	u_char			 buf[8192];
+	ssize_t			 n;
+
+	n = read(STDIN_FILENO, buf, sizeof buf);
+	if (n == -1 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n <= 0) {
+		client_exit(cc, 1, "[lost terminal]");
+		return;
+	}
+	client_keys_input(cc->keys, buf, n);
+	if (client_keys_pending(cc->keys)) {
+		tv.tv_sec = cc->escape_time / 1000;
+		tv.tv_usec = (cc->escape_time % 1000) * 1000;
+		evtimer_add(cc->escape_ev, &tv);
+	} else
+		evtimer_del(cc->escape_ev);
+}
+
+/* Once a second: the clock on the status line. */
+static void
+client_clock(evutil_socket_t fd, short events, void *arg)
+{
+	struct client_ctx	*cc = arg;
+	struct timeval		 tv = { 1, 0 };
+	char			 now[8];
+	struct tm		 tm;
+	time_t			 t;
+
+	time(&t);
+	localtime_r(&t, &tm);
+	strftime(now, sizeof now, "%H:%M", &tm);
+	if (strcmp(now, cc->clock) != 0)
+		client_draw(cc);
+	evtimer_add(cc->clock_ev, &tv);
+}
+
+/* Signals: resize, or leave. */
+static void
+client_signal(evutil_socket_t sig, short events, void *arg)
+{
+	struct client_ctx	*cc = arg;
+
+	switch (sig) {
+	case SIGWINCH:
+		client_draw_resize(cc);
+		client_send_size(cc);
+		client_draw(cc);
+		break;
+	case SIGTERM:
+		client_exit(cc, 1, "[terminated]");
+		break;
+	case SIGHUP:
+		client_exit(cc, 1, "[hung up]");
+		break;
+	case SIGCONT:
+		client_draw_invalidate(cc);
+		client_draw(cc);
+		break;
+	}
+}
+
+/* Read the client options (as in MSG_OPTIONS). */
+static int
+client_get_options(struct client_ctx *cc, struct msg_reader *r)
+{
+	uint64_t	prefix;
+	uint16_t	escape;
+	uint8_t		status, bell;
+
+	if (msg_get_u64(r, &prefix) != 0 || msg_get_u16(r, &escape) != 0 ||
+	    msg_get_u8(r, &status) != 0 || msg_get_u8(r, &bell) != 0 ||
+	    status > 2)
+		return (-1);
+	if (!cc->prefix_forced)
+		cc->prefix = prefix;
+	cc->escape_time = escape;
+	cc->bell = bell;
+	if (cc->status != status) {
+		cc->status = status;
+		if (cc->screen_up) {
+			client_draw_invalidate(cc);
+			client_send_size(cc);
+		}
+	}
+	return (0);
+}
+
+/* MSG_ATTACHED: the screen can start. */
+static int
+client_attached(struct client_ctx *cc, struct msg_reader *r)
+{
+	struct timeval	 tv = { 1, 0 };
+	uint8_t		 readonly;
+
+	if (cc->session != NULL || msg_get_string(r, &cc->session) != 0 ||
+	    msg_get_u8(r, &readonly) != 0 || msg_get_u32(r, &cc->id) != 0 ||
+	    client_get_options(cc, r) != 0)
+		return (-1);
+	cc->readonly = readonly;
+	client_draw_start(cc);
+	evtimer_add(cc->clock_ev, &tv);
+	client_send_size(cc);
+	client_draw(cc);
+	return (0);
+}
+
+/* MSG_STATUS. */
+static int
+client_status(struct client_ctx *cc, struct msg_reader *r)
+{
+	char		*name, *user, *title;
+	uint16_t	 ops, obs;
+	uint8_t		 readonly, flags;
+
+	if (msg_get_string(r, &name) != 0)
+		return (-1);
+	if (msg_get_u8(r, &readonly) != 0 || msg_get_u16(r, &ops) != 0 ||
+	    msg_get_u16(r, &obs) != 0 || msg_get_string(r, &user) != 0) {
+		free(name);
+		return (-1);
+	}
+	if (msg_get_string(r, &title) != 0 || msg_get_u8(r, &flags) != 0) {
+		free(name);
+		free(user);
+		return (-1);
+	}
+	free(cc->session);
+	cc->session = name;
+	free(cc->last_user);
+	cc->last_user = user;
+	free(cc->title);
+	cc->title = title;
+	cc->readonly = readonly;
+	cc->ops = ops;
+	cc->obs = obs;
+	return (0);
+}
+
+/* MSG_DETACHED: the server says why we are leaving. */
+static int
+client_detached(struct client_ctx *cc, struct msg_reader *r)
+{
+	char	*name;
+	uint8_t	 reason;
+
+	if (msg_get_u8(r, &reason) != 0 || msg_get_string(r, &name) != 0)
+		return (-1);
+	switch (reason) {
+	case MSG_DETACH_DETACHED:
+		client_exit(cc, 0, "[detached (from session %s)]", name);
+		break;
+	case MSG_DETACH_EXITED:
+	case MSG_DETACH_KILLED:
+		client_exit(cc, 0, "[exited]");
+		break;
+	case MSG_DETACH_SERVER_EXITED:
+		client_exit(cc, 0, "[server exited]");
+		break;
+	case MSG_DETACH_ACCESS:
+		client_exit(cc, 1, "[detached (access revoked)]");
+		break;
+	default:
+		client_exit(cc, 1, "[detached]");
+		break;
+	}
+	free(name);
+	return (0);
+}
+
+/* Output before attaching is an error to print (the command failed). */
+static int
+client_output(struct client_ctx *cc, struct msg_reader *r)
+{
+	const u_char	*data;
+	size_t		 len;
+	uint8_t		 stream;
+
+	if (msg_get_u8(r, &stream) != 0 || msg_get_bytes(r, &data, &len) != 0)
+		return (-1);
+	if (cc->screen_up)
+		return (0);
+	if (write(STDERR_FILENO, data, len) == -1)
+		return (0);
+	return (0);
+}
+
+/* One message from the server. */
+static void
+client_dispatch(struct peer *peer, uint32_t type, struct msg_reader *r,
+    void *arg)
+{
+	struct client_ctx	*cc = arg;
+	char			*text;
+	uint32_t		 status;
+	int			 rv = 0;
+
+	switch (type) {
+	case MSG_HELLO_OK:
+		break;
+	case MSG_ERROR:
+		if (msg_get_string(r, &text) != 0)
+			rv = -1;
+		else {
+			client_exit(cc, 1, "huddle: %s", text);
+			free(text);
+		}
+		break;
+	case MSG_OUTPUT:
+		rv = client_output(cc, r);
+		break;
+	case MSG_EXIT:
+		if (msg_get_u32(r, &status) != 0)
+			rv = -1;
+		else
+			client_exit(cc, status > 255 ? 1 : (int)status, "%s",
+			    "");
+		break;
+	case MSG_ATTACHED:
+		rv = client_attached(cc, r);
+		break;
+	case MSG_FRAME:
+		if (!cc->screen_up || frame_decode(r, &cc->fi, &cc->grid) != 0)
+			rv = -1;
+		else {
+			cc->have_frame = 1;
+			client_draw(cc);
+		}
+		break;
+	case MSG_STATUS:
+		rv = client_status(cc, r);
+		if (rv == 0)
+			client_draw(cc);
+		break;
+	case MSG_MESSAGE:
+		if (msg_get_string(r, &text) != 0)
+			rv = -1;
+		else {
+			client_message(cc, text);
+			free(text);
+			client_draw(cc);
+		}
+		break;
+	case MSG_BELL:
+		client_draw_bell(cc);
+		break;
+	case MSG_DETACHED:
+		rv = client_detached(cc, r);
+		break;
+	case MSG_PROMPT_DONE:
+		break;
+	case MSG_OPTIONS:
+		rv = client_get_options(cc, r);
+		if (rv == 0)
+			client_draw(cc);
+		break;
+	default:
+		rv = -1;
+		break;
+	}
+	if (rv != 0) {
+		log_debug("bad message %u from server", type);
+		client_exit(cc, 1, "[lost server (bad message)]");
+	}
+}
+
+/* The connection went away. */
+static void
+client_lost(struct peer *peer, const char *why, void *arg)
+{
+	struct client_ctx	*cc = arg;
+
+	client_exit(cc, 1, "[lost server]");
+}
+
+/* Send MSG_ATTACH. */
+static void
+client_send_attach(struct client_ctx *cc, const char *target, int flags)
+{
+	struct msg_buf	 b;
+	char		 cwd[PATH_MAX];
+	const char	*current = getenv("HUDDLE");
+
+	if (getcwd(cwd, sizeof cwd) == NULL)
+		strlcpy(cwd, "/", sizeof cwd);
+	msg_buf_init(&b, MSG_ATTACH);
+	msg_put_string(&b, cwd);
+	msg_put_string(&b, current != NULL ? current : "");
+	msg_put_string(&b, target != NULL ? target : "");
+	msg_put_u8(&b, flags);
+	client_send(cc, &b);
+}
+
+/* Set up the event loop's events. */
+static void
+client_events(struct client_ctx *cc, struct event **sigs)
+{
+	const int	signals[] = { SIGWINCH, SIGTERM, SIGHUP, SIGCONT };
+	u_int		i;
+
+	cc->stdin_ev = event_new(cc->base, STDIN_FILENO, EV_READ|EV_PERSIST,
+	    client_stdin, cc);
+	event_add(cc->stdin_ev, NULL);
+	cc->escape_ev = evtimer_new(cc->base, client_escape_timeout, cc);
+	cc->clock_ev = evtimer_new(cc->base, client_clock, cc);
+	cc->message_ev = evtimer_new(cc->base, client_message_expire, cc);
+	for (i = 0; i < nitems(signals); i++) {
+		sigs[i] = evsignal_new(cc->base, signals[i], client_signal, cc);
+		evsignal_add(sigs[i], NULL);
+	}
+}
+
+/* Free everything the loop used. */
+static void
+client_free(struct client_ctx *cc, struct event **sigs)
+{
+	u_int	i;
+
+	for (i = 0; i < 4; i++)
+		event_free(sigs[i]);
+	event_free(cc->stdin_ev);
+	event_free(cc->escape_ev);
+	event_free(cc->clock_ev);
+	event_free(cc->message_ev);
+	if (cc->peer != NULL)
+		peer_free(cc->peer);
+	client_keys_free(cc->keys);
+	grid_free(&cc->grid);
+	client_status_free(cc);
+	free(cc->session);
+	event_base_free(cc->base);
+}
+
+/*
+ * Attach this terminal to a session (target may be NULL); flags are
+ * MSG_ATTACH_*, prefix a key name for this client or NULL. Returns the exit
+ * status.
+ */
+int
+client_attach(const char *target, int flags, const char *prefix)
+{
+	struct client_ctx	 ctx, *cc = &ctx;
+	struct event		*sigs[4];
+	struct termios		 saved;
+	enum msg_via		 via = MSG_VIA_LOCAL;
+	int			 fd, status, have_tios;
+
+	memset(cc, 0, sizeof *cc);
+	client_ctx = cc;
+	cc->prefix = 'b' | KEYC_CTRL;
+	if (prefix != NULL) {
+		if (keys_parse(prefix, &cc->prefix) != 0) {
+			fprintf(stderr, "huddle: not a key: %s\n", prefix);
+			return (1);
+		}
+		cc->prefix_forced = 1;
+	}
+	cc->escape_time = 10;
+	signal(SIGPIPE, SIG_IGN);
+	have_tios = tcgetattr(STDIN_FILENO, &saved) == 0;
+
+	fd = client_connect(0, NULL, 0);
+	if (getenv("SSH_CONNECTION") != NULL)
+		via = MSG_VIA_SSH;
+	client_send_hello(fd, MSG_KIND_ATTACH, via);
+	cc->base = event_base_new();
+	cc->peer = peer_create(cc->base, fd, client_dispatch, client_lost, cc);
+	cc->keys = client_keys_create(&client_keys_callbacks, cc);
+	grid_init(&cc->grid, 1, 1);
+	client_events(cc, sigs);
+	client_send_attach(cc, target, flags);
+
+	event_base_dispatch(cc->base);
+
+	client_draw_stop(cc);
+	if (have_tios)
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &saved);
+	if (cc->exit_message != NULL && *cc->exit_message != '\0')
+		fprintf(cc->exit_status == 0 || cc->screen_up ? stdout :
+		    stderr, "%s\n", cc->exit_message);
+	status = cc->exit_status;
+	free(cc->exit_message);
+	client_free(cc, sigs);
+	return (status);
+}
