@@ -17,6 +17,8 @@
 #include <sys/types.h>
 #include <sys/ioctl.h>
 
+#include <termios.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,14 +53,25 @@ client_draw_raw(const char *s)
 		return;
 }
 
-/* Start ncurses on the terminal. */
+/* Start ncurses on the terminal, which reads every byte as it is typed. */
 void
 client_draw_start(struct client_ctx *cc)
 {
+	struct termios	tio;
+
 	initscr();
 	raw();
 	noecho();
 	nonl();
+	if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+		tio.c_iflag &= ~(IGNBRK|BRKINT|PARMRK|ISTRIP|INLCR|IGNCR|
+		    ICRNL|IXON|IXOFF);
+		tio.c_lflag &= ~(ECHO|ECHONL|ICANON|ISIG|IEXTEN);
+		tio.c_cc[VMIN] = 1;
+		tio.c_cc[VTIME] = 0;
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+		def_prog_mode();
+	}
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, FALSE);
 	meta(stdscr, TRUE);

@@ -58,6 +58,7 @@ cmd_rename_exec(struct cmd_item *item)
 	log_debug("session %s renamed to %s", s->name, name);
 	free(s->name);
 	s->name = xstrdup(name);
+	server_redraw_status(s);
 	return (CMD_RETURN_NORMAL);
 
 fail:

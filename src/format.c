@@ -30,9 +30,11 @@
  * but read the values the server chose to add. Values are copied out and
  * never expanded again, so a session named "#{...}" stays that string.
  *
- * Supported: #{name}, ##, #, and #} (escapes), #{?cond,then,else} (and
- * tmux's chained #{?c1,v1,c2,v2,else}), #{==:a,b}, #{!=:a,b}, #{=N:...}
- * and #{t:...}. Anything else after # is copied literally.
+ * Supported: #{name}; the escapes ## #, #} for # , }; #{?cond,then,else}
+ * (and tmux's chained #{?c1,v1,c2,v2,else}); #{==:a,b} and #{!=:a,b};
+ * #{=N:...} and #{t:...}. Anything else after # is copied literally, and
+ * an unterminated #{ is copied with the rest of the format. Nesting and
+ * the length of any expansion are bounded.
  */
 
 #define FORMAT_MAX_DEPTH 32		/* nested #{} */
@@ -67,7 +69,10 @@ static void	format_replace(struct format_tree *, const char *, size_t,
 struct format_tree *
 format_create(void)
 {
-	return (xcalloc(1, sizeof (struct format_tree)));
+	struct format_tree	*ft;
+
+	ft = xcalloc(1, sizeof *ft);
+	return (ft);
 }
 
 /* Free a format tree and its values. */

@@ -62,8 +62,9 @@ static const struct input_key_entry {
 	{ KEYC_F12,	   "\033[24~", NULL,	 0,		24, '~' },
 	{ KEYC_IC,	   "\033[2~",  NULL,	 0,		2,  '~' },
 	{ KEYC_DC,	   "\033[3~",  NULL,	 0,		3,  '~' },
-	{ KEYC_HOME,	   "\033[H",   "\033OH", MODE_KCURSOR,	1,  'H' },
-	{ KEYC_END,	   "\033[F",   "\033OF", MODE_KCURSOR,	1,  'F' },
+	/* Home and End as screen-256color's khome and kend (and tmux). */
+	{ KEYC_HOME,	   "\033[1~",  NULL,	 0,		1,  'H' },
+	{ KEYC_END,	   "\033[4~",  NULL,	 0,		1,  'F' },
 	{ KEYC_NPAGE,	   "\033[6~",  NULL,	 0,		6,  '~' },
 	{ KEYC_PPAGE,	   "\033[5~",  NULL,	 0,		5,  '~' },
 	{ KEYC_BTAB,	   "\033[Z",   NULL,	 0,		0,  0 },

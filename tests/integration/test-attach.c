@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "huddle.h"
+#include "term.h"
 #include "harness.h"
 #include "unit.h"
 
@@ -158,9 +159,230 @@ test_observer(void)
 	harness_done(&h);
 }
 
+/* Start a session and attach a client to it on a pty. */
+static int
+attach_to(struct harness *h, struct harness_tty *t, const char *name,
+    const char *cmd, u_int sx, u_int sy)
+{
+	const char	*args[] = { "attach", "-t", name, NULL };
+
+	if (start_session(h, name, cmd) != 0)
+		return (-1);
+	if (harness_tty_start(h, t, sx, sy, "screen-256color", args) != 0)
+		return (-1);
+	return (harness_tty_wait(t, name, WAIT));
+}
+
+/* The cell at (x, y) of what the client shows. */
+static struct cell
+shown(struct harness_tty *t, u_int x, u_int y)
+{
+	struct grid	g;
+	struct cell	c;
+
+	grid_init(&g, 1, 1);
+	term_snapshot(t->term, &g);
+	c = *grid_cell(&g, x, y);
+	grid_free(&g);
+	return (c);
+}
+
+/* Colours, attributes and wide characters reach the user's terminal. */
+static void
+test_colours(void)
+{
+	struct harness		h;
+	struct harness_tty	t;
+	struct run		r;
+	struct cell		c;
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(attach_to(&h, &t, "col", "sh", 60, 11), 0);
+	harness_run(&h, &r, "send", "-t", "col", "clear; printf '\033[1;31m"
+	    "R\033[0;4;44mU\033[0;38;5;200mX\033[0m\344\270\255|\n'",
+	    "Enter", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&t, "RUX\344\270\255|", WAIT), 0);
+	c = shown(&t, 0, 0);
+	CHECK_INT(c.ch, 'R');
+	CHECK_INT(c.fg, 1);
+	CHECK(c.attr & CELL_BOLD);
+	c = shown(&t, 1, 0);
+	CHECK(c.attr & CELL_UNDERLINE);
+	CHECK_INT(c.bg, 4);
+	c = shown(&t, 2, 0);
+	CHECK_INT(c.fg, 200);
+	c = shown(&t, 3, 0);
+	CHECK_INT(c.ch, 0x4e2d);
+	CHECK_INT(c.width, 2);
+	CHECK_INT(shown(&t, 5, 0).ch, '|');
+	harness_tty_free(&t);
+	harness_done(&h);
+}
+
+/* The alternate screen: vim's screen while it runs, the shell's after. */
+static void
+test_alternate(void)
+{
+	struct harness		 h;
+	struct harness_tty	 t;
+	struct run		 r;
+	char			*screen, *cap;
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(attach_to(&h, &t, "alt", "sh", 60, 11), 0);
+	harness_run(&h, &r, "send", "-t", "alt", "echo primary-text", "Enter",
+	    NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&t, "primary-text\n", WAIT), 0);
+	harness_run(&h, &r, "send", "-t", "alt", "vim -u NONE -N", "Enter",
+	    NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&t, "~", WAIT), 0);
+	CHECK_INT(harness_tty_wait_gone(&t, "primary-text", WAIT), 0);
+	/* What the client shows is what capture says. */
+	cap = harness_capture(&h, "alt", NULL);
+	screen = harness_tty_screen(&t);
+	CHECK(cap != NULL && strncmp(screen, cap, strlen(cap) - 1) == 0);
+	free(cap);
+	free(screen);
+	harness_run(&h, &r, "send", "-t", "alt", ":q", "Enter", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&t, "primary-text", WAIT), 0);
+	harness_tty_free(&t);
+	harness_done(&h);
+}
+
+/* C-b ? shows help, C-b : runs a command, C-b C-b sends C-b. */
+static void
+test_prefix(void)
+{
+	struct harness		 h;
+	struct harness_tty	 t;
+	struct run		 r;
+	char			*cap;
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(attach_to(&h, &t, "pre", "cat -v", 60, 11), 0);
+	harness_tty_write(&t, "\002?", 2);
+	CHECK_INT(harness_tty_wait(&t, "key bindings", WAIT), 0);
+	harness_tty_write(&t, "x", 1);	/* closes help, is not sent */
+	CHECK_INT(harness_tty_wait_gone(&t, "key bindings", WAIT), 0);
+	harness_tty_write(&t, "\002:rename renamed\r", 17);
+	CHECK_INT(harness_tty_wait(&t, "[renamed]", WAIT), 0);
+	harness_run(&h, &r, "has", "-t", "renamed", NULL);
+	CHECK_INT(r.status, 0);
+	run_free(&r);
+	harness_tty_write(&t, "\002\002\r", 3);
+	CHECK_INT(harness_wait_capture(&h, "renamed", "^B", WAIT), 0);
+	cap = harness_capture(&h, "renamed", NULL);
+	CHECK(cap != NULL && strchr(cap, 'x') == NULL);
+	free(cap);
+	harness_tty_write(&t, "\002r", 2);
+	CHECK_INT(harness_tty_wait(&t, "^B", WAIT), 0);
+	harness_tty_free(&t);
+	harness_done(&h);
+}
+
+/* Bracketed paste is on while attached, and mouse only when asked for. */
+static void
+test_modes(void)
+{
+	struct harness		h;
+	struct harness_tty	t;
+	struct run		r;
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(attach_to(&h, &t, "mod", "sh", 60, 11), 0);
+	CHECK(strstr(t.raw, "\033[?2004h") != NULL);
+	CHECK(strstr(t.raw, "\033[?1000h") == NULL);
+	harness_run(&h, &r, "send", "-t", "mod",
+	    "printf '\033[?1000h\033[?1006h'; echo mouse-on", "Enter", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&t, "mouse-on\n", WAIT), 0);
+	harness_tty_pump(&t, 200);
+	CHECK(strstr(t.raw, "\033[?1000h") != NULL);
+	harness_run(&h, &r, "send", "-t", "mod",
+	    "printf '\033[?1000l'; echo mouse-off", "Enter", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&t, "mouse-off\n", WAIT), 0);
+	harness_tty_pump(&t, 200);
+	CHECK(strstr(t.raw, "\033[?1000l") != NULL);
+	/* Leaving turns off what it turned on. */
+	harness_tty_write(&t, "\002d", 2);
+	CHECK_INT(harness_tty_wait_exit(&t, WAIT), 0);
+	CHECK(strstr(t.raw, "\033[?2004l") != NULL);
+	harness_tty_free(&t);
+	harness_done(&h);
+}
+
+/* The server's resident memory, from /proc. */
+static long
+rss_kb(pid_t pid)
+{
+	char	 path[64], *status, *p;
+	long	 kb = -1;
+
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+	status = harness_read_file(path, NULL);
+	if (status != NULL && (p = strstr(status, "VmRSS:")) != NULL)
+		kb = strtol(p + 6, NULL, 10);
+	free(status);
+	return (kb);
+}
+
+/* A stalled client (never read) does not hold up another or grow memory. */
+static void
+test_stalled(void)
+{
+	struct harness		h;
+	struct harness_tty	fast, slow;
+	struct run		r;
+	const char		*args[] = { "attach", "-t", "flood", NULL };
+	long			before, after;
+
+	if (harness_init(&h) != 0)
+		return;
+	/* AddressSanitizer keeps freed memory in quarantine: turn that off so
+	 * the server's RSS means what it says. */
+	setenv("ASAN_OPTIONS", "quarantine_size_mb=0", 1);
+	CHECK_INT(start_session(&h, "flood", "sh"), 0);
+	unsetenv("ASAN_OPTIONS");
+	CHECK_INT(harness_tty_start(&h, &slow, 60, 11, "screen-256color",
+	    args), 0);
+	CHECK_INT(harness_tty_wait(&slow, "flood", WAIT), 0);
+	CHECK_INT(harness_tty_start(&h, &fast, 60, 11, "screen-256color",
+	    args), 0);
+	CHECK_INT(harness_tty_wait(&fast, "flood", WAIT), 0);
+	before = rss_kb(h.server_pid);
+	/* From here on the slow client's pty is never read. */
+	harness_run(&h, &r, "send", "-t", "flood",
+	    "seq 1 300000; echo flood-done", "Enter", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&fast, "flood-done", 60000), 0);
+	after = rss_kb(h.server_pid);
+	printf("server RSS %ld kB before, %ld kB after the flood\n", before,
+	    after);
+	CHECK(before > 0 && after > 0 && after - before < 16 * 1024);
+	/* The slow client catches up when it reads again. */
+	CHECK_INT(harness_tty_wait(&slow, "flood-done", 60000), 0);
+	harness_tty_free(&fast);
+	harness_tty_free(&slow);
+	harness_done(&h);
+}
+
 int
 main(void)
 {
+	test_colours();
+	test_alternate();
+	test_prefix();
+	test_modes();
+	test_stalled();
 	test_attach_detach();
 	test_session_exit();
 	test_resize();

@@ -69,7 +69,7 @@ test_keys(struct harness *h)
 {
 	struct run	r;
 
-	start_reader(h, "keys", 47);
+	start_reader(h, "keys", 49);
 	CHECK_INT(harness_run(h, &r, "send", "-t", "keys", "Enter", "Tab",
 	    "Escape", "BSpace", "C-a", "C-z", "M-x", "Up", "Down", "Left",
 	    "Right", "Home", "End", "PageUp", "PageDown", "F1", "F5", "F12",
@@ -78,7 +78,7 @@ test_keys(struct harness *h)
 	check_bytes(h, "keys",
 	    "0d091b7f011a1b78"		/* Enter Tab Escape BSpace C-a C-z M-x */
 	    "1b5b411b5b421b5b441b5b43"	/* arrows */
-	    "1b5b481b5b46"		/* Home End */
+	    "1b5b317e1b5b347e"		/* Home End */
 	    "1b5b357e1b5b367e"		/* PageUp PageDown */
 	    "1b4f50"			/* F1 */
 	    "1b5b31357e"		/* F5 */
