@@ -16,6 +16,7 @@
 
 #include <sys/types.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <limits.h>
@@ -587,16 +588,20 @@ client_free(struct client_ctx *cc, struct event **sigs)
 
 /*
  * Attach this terminal to a session (target may be NULL); flags are
- * MSG_ATTACH_*, prefix a key name for this client or NULL. Returns the exit
- * status.
+ * MSG_ATTACH_*, prefix a key name for this client or NULL, via a command
+ * that reaches a remote `huddle proxy` (e.g. "ssh host") or NULL. Returns
+ * the exit status.
  */
 int
-client_attach(const char *target, int flags, const char *prefix)
+client_attach(const char *target, int flags, const char *prefix,
+    const char *via_command, const char *sockflags)
 {
 	struct client_ctx	 ctx, *cc = &ctx;
 	struct event		*sigs[4];
 	struct termios		 saved;
 	enum msg_via		 via = MSG_VIA_LOCAL;
+	pid_t			 proxy_pid = -1;
+	char			*cause = NULL;
 	int			 fd, status, have_tios;
 
 	memset(cc, 0, sizeof *cc);
@@ -613,9 +618,19 @@ client_attach(const char *target, int flags, const char *prefix)
 	signal(SIGPIPE, SIG_IGN);
 	have_tios = tcgetattr(STDIN_FILENO, &saved) == 0;
 
-	fd = client_connect(0, NULL, 0);
-	if (getenv("SSH_CONNECTION") != NULL)
-		via = MSG_VIA_SSH;
+	if (via_command != NULL) {
+		fd = proxy_spawn(via_command, sockflags, &proxy_pid, &cause);
+		if (fd == -1) {
+			fprintf(stderr, "huddle: %s\n", cause);
+			free(cause);
+			return (1);
+		}
+		via = MSG_VIA_PROXY;
+	} else {
+		fd = client_connect(0, NULL, 0);
+		if (getenv("SSH_CONNECTION") != NULL)
+			via = MSG_VIA_SSH;
+	}
 	client_send_hello(fd, MSG_KIND_ATTACH, via);
 	cc->base = event_base_new();
 	cc->peer = peer_create(cc->base, fd, client_dispatch, client_lost, cc);
@@ -635,5 +650,7 @@ client_attach(const char *target, int flags, const char *prefix)
 	status = cc->exit_status;
 	free(cc->exit_message);
 	client_free(cc, sigs);
+	if (proxy_pid != -1)
+		waitpid(proxy_pid, NULL, 0);
 	return (status);
 }

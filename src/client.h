@@ -123,7 +123,8 @@ void	client_status_help_draw(struct client_ctx *);
 void	client_status_free(struct client_ctx *);
 
 /* client-attach.c */
-int	client_attach(const char *, int, const char *);
+int	client_attach(const char *, int, const char *, const char *,
+	    const char *);
 void	client_send_key(struct client_ctx *, uint64_t);
 void	client_send_prompt(struct client_ctx *, int, char **);
 void	client_send_simple(struct client_ctx *, uint32_t);

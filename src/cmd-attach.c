@@ -26,14 +26,20 @@
 
 static enum cmd_retval	cmd_attach_exec(struct cmd_item *);
 
+static const struct args_long cmd_attach_long[] = {
+	{ "via", 1, ARGS_VIA },
+	{ NULL, 0, 0 }
+};
+
 const struct cmd_entry cmd_attach_entry = {
 	.name = "attach",
 	.alias = "attach-session",
 	.alias2 = "a",
 	.args = "dp:rt:",
+	.long_args = cmd_attach_long,
 	.min_args = 0,
 	.max_args = 0,
-	.usage = "[-dr] [-p prefix-key] [-t target-session]",
+	.usage = "[-dr] [--via command] [-p prefix-key] [-t target-session]",
 	.flags = CMD_CLIENTSIDE,
 	.exec = cmd_attach_exec
 };

@@ -106,10 +106,11 @@ huddle_check_tty(const char *what)
 
 /* huddle attach: the client does it. */
 static int
-huddle_attach(int argc, char **argv)
+huddle_attach(int argc, char **argv, const char *label, const char *path)
 {
 	struct args	*args;
-	char		*cause = NULL;
+	const char	*name;
+	char		*cause = NULL, *sockflags;
 	int		 flags = 0, status;
 
 	if (huddle_check_tty("attach") != 0)
@@ -124,8 +125,21 @@ huddle_attach(int argc, char **argv)
 		flags |= MSG_ATTACH_READONLY;
 	if (args_has(args, 'd'))
 		flags |= MSG_ATTACH_DETACH_OTHERS;
+	/* With --via, -L or -S name the socket on the far side. */
+	name = path != NULL ? path : label;
+	if (name != NULL && strchr(name, '\'') != NULL) {
+		fprintf(stderr, "huddle: socket name has a quote: %s\n", name);
+		args_free(args);
+		return (1);
+	}
+	if (name != NULL)
+		xasprintf(&sockflags, "%s '%s'", path != NULL ? "-S" : "-L",
+		    name);
+	else
+		sockflags = xstrdup("");
 	status = client_attach(args_get(args, 't'), flags,
-	    args_get(args, 'p'));
+	    args_get(args, 'p'), args_get(args, ARGS_VIA), sockflags);
+	free(sockflags);
 	args_free(args);
 	return (status);
 }
@@ -155,7 +169,7 @@ huddle_new_attach(int argc, char **argv, const char *cfgfile, int required)
 	}
 	if ((nl = strchr(out, '\n')) != NULL)
 		*nl = '\0';
-	status = client_attach(out, 0, NULL);
+	status = client_attach(out, 0, NULL, NULL, NULL);
 	free(out);
 	return (status);
 }
@@ -227,7 +241,7 @@ main(int argc, char **argv)
 	socket_path = sock;
 	log_open("client");
 	if (strcmp(entry->name, "attach") == 0)
-		return (huddle_attach(argc, argv));
+		return (huddle_attach(argc, argv, label, path));
 	if (strcmp(entry->name, "proxy") == 0)
 		return (proxy_main());
 	if (strcmp(entry->name, "new") == 0 && !huddle_has_flag(entry, argc,

@@ -23,6 +23,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <ftw.h>
 #include <poll.h>
 #include <signal.h>
@@ -205,8 +207,21 @@ harness_run_raw(struct harness *h, struct run *r, const char *const *argv,
 			close(fd);
 		if (chdir(h->dir) != 0)
 			_exit(126);
-		for (i = 0; env != NULL && env[i] != NULL; i++)
+		for (i = 0; env != NULL && env[i] != NULL; i++) {
+			long	u, g;
+
+			if (sscanf(env[i], "HUDDLE_TEST_AS=%ld:%ld", &u,
+			    &g) == 2) {
+				struct passwd	*pw = getpwuid(u);
+
+				if (pw == NULL ||
+				    initgroups(pw->pw_name, g) != 0 ||
+				    setgid(g) != 0 || setuid(u) != 0)
+					_exit(125);
+				continue;
+			}
 			putenv((char *)env[i]);
+		}
 		execv(argv[0], (char *const *)argv);
 		_exit(127);
 	}
@@ -229,6 +244,29 @@ harness_run_raw(struct harness *h, struct run *r, const char *const *argv,
 	else
 		r->status = 128 + WTERMSIG(status);
 	return (r->status);
+}
+
+/* Run huddle -S sock as another user (uid, gid, and that user's groups). */
+int
+harness_run_as(struct harness *h, struct run *r, uid_t uid, gid_t gid,
+    const char *const *args)
+{
+	const char	*argv[64];
+	char		 env[64];
+	const char	*envs[] = { env, NULL };
+	int		 i, n = 0;
+
+	snprintf(env, sizeof env, "HUDDLE_TEST_AS=%ld:%ld", (long)uid,
+	    (long)gid);
+	argv[n++] = h->bin;
+	argv[n++] = "-S";
+	argv[n++] = h->sock;
+	argv[n++] = "-f";
+	argv[n++] = "/dev/null";
+	for (i = 0; args[i] != NULL && n < 63; i++)
+		argv[n++] = args[i];
+	argv[n] = NULL;
+	return (harness_run_raw(h, r, argv, envs));
 }
 
 /* Run huddle -S sock -f /dev/null with argv (NULL-terminated). */
@@ -454,6 +492,17 @@ int
 harness_tty_start(struct harness *h, struct harness_tty *t, unsigned int sx,
     unsigned int sy, const char *termname, const char *const *args)
 {
+	return (harness_tty_start_as(h, t, sx, sy, termname, args, getuid(),
+	    getgid()));
+}
+
+/* The same, as another user. */
+int
+harness_tty_start_as(struct harness *h, struct harness_tty *t,
+    unsigned int sx, unsigned int sy, const char *termname,
+    const char *const *args, uid_t uid, gid_t gid)
+{
+	struct passwd	*pw;
 	struct winsize	 ws;
 	const char	*argv[64];
 	char		 termenv[128];
@@ -479,6 +528,12 @@ harness_tty_start(struct harness *h, struct harness_tty *t, unsigned int sx,
 			_exit(126);
 		snprintf(termenv, sizeof termenv, "TERM=%s", termname);
 		putenv(termenv);
+		if (uid != getuid()) {
+			if ((pw = getpwuid(uid)) == NULL ||
+			    initgroups(pw->pw_name, gid) != 0 ||
+			    setgid(gid) != 0 || setuid(uid) != 0)
+				_exit(125);
+		}
 		execv(argv[0], (char *const *)argv);
 		_exit(127);
 	}

@@ -56,6 +56,8 @@ int	 harness_runv(struct harness *, struct run *, const char *const *);
 int	 harness_run_raw(struct harness *, struct run *, const char *const *,
 	     const char *const *);
 void	 run_free(struct run *);
+int	 harness_run_as(struct harness *, struct run *, uid_t, gid_t,
+	     const char *const *);
 char	*harness_capture(struct harness *, const char *, const char *);
 int	 harness_wait_capture(struct harness *, const char *, const char *,
 	     int);
@@ -90,6 +92,9 @@ struct harness_tty {
 
 int	 harness_tty_start(struct harness *, struct harness_tty *,
 	     unsigned int, unsigned int, const char *, const char *const *);
+int	 harness_tty_start_as(struct harness *, struct harness_tty *,
+	     unsigned int, unsigned int, const char *, const char *const *,
+	     uid_t, gid_t);
 int	 harness_tty_pump(struct harness_tty *, int);
 char	*harness_tty_screen(struct harness_tty *);
 int	 harness_tty_wait(struct harness_tty *, const char *, int);
