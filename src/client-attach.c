@@ -32,6 +32,7 @@
 #include "huddle.h"
 #include "client.h"
 #include "peer.h"
+#include "vtfilter.h"
 
 /*
  * The attached client: connect, say hello, attach; then apply frames and
@@ -440,6 +441,30 @@ client_output(struct client_ctx *cc, struct msg_reader *r)
 	return (0);
 }
 
+/* MSG_CLIPBOARD: set the terminal's clipboard (OSC 52), checked again. */
+static int
+client_clipboard(struct client_ctx *cc, struct msg_reader *r)
+{
+	const u_char	*data;
+	char		*sel, *seq;
+	size_t		 len;
+
+	if (msg_get_string(r, &sel) != 0)
+		return (-1);
+	if (msg_get_bytes(r, &data, &len) != 0 || len > VTFILTER_MAX_OSC ||
+	    strspn(sel, "cpqs01234567") != strlen(sel)) {
+		free(sel);
+		return (-1);
+	}
+	xasprintf(&seq, "\033]52;%s;%.*s", sel, (int)len, (const char *)data);
+	if (strspn(seq + 6 + strlen(sel), "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789+/=") == len)
+		client_draw_osc(cc, seq);
+	free(seq);
+	free(sel);
+	return (0);
+}
+
 /* One message from the server. */
 static void
 client_dispatch(struct peer *peer, uint32_t type, struct msg_reader *r,
@@ -498,6 +523,9 @@ client_dispatch(struct peer *peer, uint32_t type, struct msg_reader *r,
 		break;
 	case MSG_BELL:
 		client_draw_bell(cc);
+		break;
+	case MSG_CLIPBOARD:
+		rv = client_clipboard(cc, r);
 		break;
 	case MSG_DETACHED:
 		rv = client_detached(cc, r);

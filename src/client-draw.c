@@ -342,3 +342,13 @@ client_draw_invalidate(struct client_ctx *cc)
 		clearok(curscr, TRUE);
 	}
 }
+
+/* Write an OSC (already checked) to the terminal, ended with BEL. */
+void
+client_draw_osc(struct client_ctx *cc, const char *osc)
+{
+	if (!cc->screen_up)
+		return;
+	client_draw_raw(osc);
+	client_draw_raw("\007");
+}

@@ -113,6 +113,7 @@ void	client_draw(struct client_ctx *);
 void	client_draw_modes(struct client_ctx *, int);
 void	client_draw_bell(struct client_ctx *);
 void	client_draw_invalidate(struct client_ctx *);
+void	client_draw_osc(struct client_ctx *, const char *);
 
 /* client-status.c */
 void	client_status_draw(struct client_ctx *, int);

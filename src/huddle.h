@@ -524,6 +524,8 @@ void		 server_redraw_session(struct session *, int);
 void		 server_redraw_status(struct session *);
 void		 server_redraw_free(void);
 void		 server_bell(struct window_pane *);
+void		 server_clipboard(struct session *, const char *, const char *,
+		     size_t);
 
 /* session.c */
 void		 session_resize(struct session *, u_int, u_int);

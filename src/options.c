@@ -50,6 +50,8 @@ const struct option_entry options_table[] = {
 	  .text = "Lines of scrollback kept for new panes." },
 	{ .name = "prefix", .type = OPTION_KEY, .default_str = "C-b",
 	  .text = "The prefix key of attached clients." },
+	{ .name = "set-clipboard", .type = OPTION_FLAG, .default_num = 0,
+	  .text = "Pass a program's clipboard writes (OSC 52) to operators." },
 	{ .name = "status", .type = OPTION_FLAG, .default_num = 1,
 	  .text = "Show a status line on attached clients." },
 	{ .name = "status-position", .type = OPTION_CHOICE,

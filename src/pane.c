@@ -127,6 +127,26 @@ pane_vt_cwd(void *arg, const char *path)
 	wp->cwd = xstrdup(path);
 }
 
+/*
+ * VT filter: OSC 52. Forwarded only when set-clipboard is on, only writes
+ * (a query is never answered), and only to operators: an observer's
+ * clipboard is never written by the session.
+ */
+static void
+pane_vt_clipboard(void *arg, const char *sel, const char *data, size_t len)
+{
+	struct window_pane	*wp = arg;
+
+	if (!options_get_number(global_options, "set-clipboard"))
+		return;
+	if (len == 0 || (len == 1 && *data == '?') ||
+	    strspn(sel, "cpqs01234567") != strlen(sel) ||
+	    strspn(data, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789+/=") != len)
+		return;
+	server_clipboard(wp->window->session, sel, data, len);
+}
+
 /* VT filter: BEL. */
 static void
 pane_vt_bell(void *arg)
@@ -150,6 +170,7 @@ static const struct vtfilter_cb pane_vt_cb = {
 	.clear_history = pane_vt_clear_history,
 	.title = pane_vt_title,
 	.cwd = pane_vt_cwd,
+	.clipboard = pane_vt_clipboard,
 	.bell = pane_vt_bell,
 	.modes = pane_vt_modes,
 };

@@ -74,6 +74,8 @@ msg_type_name(uint32_t type)
 		return ("BELL");
 	case MSG_DETACHED:
 		return ("DETACHED");
+	case MSG_CLIPBOARD:
+		return ("CLIPBOARD");
 	case MSG_KEY:
 		return ("KEY");
 	case MSG_PASTE:

@@ -110,6 +110,11 @@ enum msg_type {
 	 * The server closes after it.
 	 */
 	MSG_DETACHED = 206,
+	/*
+	 * MSG_CLIPBOARD (server): str selection (OSC 52's first field), bytes
+	 * base64 data. Only with the set-clipboard option, only to operators.
+	 */
+	MSG_CLIPBOARD = 207,
 
 	/* MSG_KEY (client): u64 key code (KEYC_* in huddle.h). */
 	MSG_KEY = 220,

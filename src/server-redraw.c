@@ -144,6 +144,25 @@ server_bell(struct window_pane *wp)
 	}
 }
 
+/* A program set the clipboard: tell the session's operators' terminals. */
+void
+server_clipboard(struct session *s, const char *sel, const char *data,
+    size_t len)
+{
+	struct client	*c;
+	struct msg_buf	 b;
+
+	TAILQ_FOREACH(c, &clients, entry) {
+		if (c->session != s || c->kind != MSG_KIND_ATTACH ||
+		    (c->flags & CLIENT_READONLY))
+			continue;
+		msg_buf_init(&b, MSG_CLIPBOARD);
+		msg_put_string(&b, sel);
+		msg_put_bytes(&b, data, len);
+		server_client_send(c, MSG_CLIPBOARD, &b);
+	}
+}
+
 /* Take a snapshot of a dirty pane, unless it holds synchronized output. */
 static void
 server_redraw_snapshot(struct window_pane *wp, const struct timeval *now)

@@ -31,6 +31,7 @@
 #include <event2/event.h>
 
 #include "huddle.h"
+#include "peer.h"
 
 /*
  * The server: listens on the socket, accepts connections (checking each
@@ -89,28 +90,71 @@ server_user_name(uid_t uid)
 	return (s);
 }
 
-/* Refuse a connection: tell the peer why, log it and close. */
+/*
+ * A refused connection: it is told why, then what it sends is read and
+ * dropped until it closes (closing first could reset the connection before
+ * the client reads the reason), or until a short time has passed.
+ */
+struct server_refused {
+	struct peer	*peer;
+	struct event	*timer;
+};
+
+#define SERVER_REFUSED_SECONDS 5
+
+/* Free a refused connection. */
+static void
+server_refused_free(struct server_refused *sr)
+{
+	event_free(sr->timer);
+	peer_free(sr->peer);
+	free(sr);
+}
+
+/* Anything a refused peer sends is dropped. */
+static void
+server_refused_dispatch(struct peer *peer, uint32_t type,
+    struct msg_reader *r, void *arg)
+{
+}
+
+/* The refused peer went away. */
+static void
+server_refused_lost(struct peer *peer, const char *why, void *arg)
+{
+	server_refused_free(arg);
+}
+
+/* The refused peer took too long to go. */
+static void
+server_refused_timeout(evutil_socket_t fd, short events, void *arg)
+{
+	server_refused_free(arg);
+}
+
+/* Refuse a connection: tell the peer why and log it. */
 static void
 server_refuse(int fd, uid_t uid)
 {
-	struct msg_buf	 b;
-	char		*user, *text;
-	ssize_t		 n;
+	struct server_refused	*sr;
+	struct timeval		 tv = { SERVER_REFUSED_SECONDS, 0 };
+	struct msg_buf		 b;
+	char			*user, *text;
 
 	user = server_user_name(uid);
 	log_debug("refused connection from uid %ld (%s): not allowed",
 	    (long)uid, user);
 	xasprintf(&text, "access denied for %s", user);
+	sr = xcalloc(1, sizeof *sr);
+	sr->peer = peer_create(server_base, fd, server_refused_dispatch,
+	    server_refused_lost, sr);
+	sr->timer = evtimer_new(server_base, server_refused_timeout, sr);
+	evtimer_add(sr->timer, &tv);
 	msg_buf_init(&b, MSG_ERROR);
 	msg_put_string(&b, text);
-	if (msg_buf_finish(&b) == 0) {
-		n = write(fd, b.data, b.len);
-		(void)n;
-	}
-	msg_buf_free(&b);
+	peer_send(sr->peer, &b);
 	free(text);
 	free(user);
-	close(fd);
 }
 
 /* A new connection. */

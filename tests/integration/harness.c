@@ -545,6 +545,19 @@ harness_tty_start_as(struct harness *h, struct harness_tty *t,
 	return (0);
 }
 
+/* Note the client's exit status if it has exited. */
+static void
+harness_tty_reap(struct harness_tty *t)
+{
+	int	status;
+
+	if (!t->exited && waitpid(t->pid, &status, WNOHANG) == t->pid) {
+		t->exited = 1;
+		t->status = WIFEXITED(status) ? WEXITSTATUS(status) :
+		    128 + WTERMSIG(status);
+	}
+}
+
 /* Read what the client wrote for up to ms; -1 once the pty is closed. */
 int
 harness_tty_pump(struct harness_tty *t, int ms)
@@ -553,10 +566,12 @@ harness_tty_pump(struct harness_tty *t, int ms)
 	long long	 deadline = harness_now_ms() + ms;
 	u_char		 buf[65536];
 	ssize_t		 n;
-	int		 timeout, status;
+	int		 timeout;
 
-	if (t->fd == -1)
+	if (t->fd == -1) {
+		harness_tty_reap(t);
 		return (-1);
+	}
 	pfd.fd = t->fd;
 	pfd.events = POLLIN;
 	do {
@@ -577,11 +592,7 @@ harness_tty_pump(struct harness_tty *t, int ms)
 		t->rawlen += n;
 		t->raw[t->rawlen] = '\0';
 	} while (harness_now_ms() < deadline);
-	if (!t->exited && waitpid(t->pid, &status, WNOHANG) == t->pid) {
-		t->exited = 1;
-		t->status = WIFEXITED(status) ? WEXITSTATUS(status) :
-		    128 + WTERMSIG(status);
-	}
+	harness_tty_reap(t);
 	return (t->fd == -1 ? -1 : 0);
 }
 

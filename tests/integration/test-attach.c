@@ -375,9 +375,127 @@ test_stalled(void)
 	harness_done(&h);
 }
 
+/* A paste arrives bracketed only when the program asked for it. */
+static void
+test_paste(void)
+{
+	struct harness		h;
+	struct harness_tty	t;
+	const char		*cmd = "stty raw -echo; printf '\\033[?2004h'; "
+				    "printf READY; dd bs=1 count=14 2>/dev/null | "
+				    "od -An -tx1 | tr -d ' \\n'; printf '|DONE'; "
+				    "read x";
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(attach_to(&h, &t, "paste", cmd, 100, 11), 0);
+	CHECK_INT(harness_tty_wait(&t, "READY", WAIT), 0);
+	harness_tty_write(&t, "\033[200~hi\033[201~", 14);
+	CHECK_INT(harness_tty_wait(&t, "1b5b3230307e68691b5b3230317e|DONE",
+	    WAIT), 0);
+	harness_tty_free(&t);
+	harness_done(&h);
+}
+
+/* OSC 52 reaches operators only, and only with set-clipboard on. */
+static void
+test_clipboard(void)
+{
+	struct harness		h;
+	struct harness_tty	op, ob;
+	struct run		r;
+	const char		*obs[] = { "attach", "-r", "-t", "clip", NULL };
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(attach_to(&h, &op, "clip", "sh", 60, 11), 0);
+	CHECK_INT(harness_tty_start(&h, &ob, 60, 11, "screen-256color", obs),
+	    0);
+	CHECK_INT(harness_tty_wait(&ob, "observer", WAIT), 0);
+	harness_run(&h, &r, "send", "-t", "clip",
+	    "printf '\\033]52;c;b2ZmCg==\\007'; echo first", "Enter", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&op, "first\n", WAIT), 0);
+	CHECK(strstr(op.raw, "\033]52;") == NULL);
+	harness_run(&h, &r, "set", "set-clipboard", "on", NULL);
+	run_free(&r);
+	harness_run(&h, &r, "send", "-t", "clip",
+	    "printf '\\033]52;c;aGVsbG8=\\007'; echo second", "Enter", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&op, "second\n", WAIT), 0);
+	CHECK_INT(harness_tty_wait(&ob, "second\n", WAIT), 0);
+	harness_tty_pump(&op, 200);
+	CHECK(strstr(op.raw, "\033]52;c;aGVsbG8=\007") != NULL);
+	CHECK(strstr(ob.raw, "\033]52;") == NULL);
+	harness_tty_free(&ob);
+	harness_tty_free(&op);
+	harness_done(&h);
+}
+
+/* SIGTERM to the client, and the server going away, restore and say so. */
+static void
+test_leaving(void)
+{
+	struct harness		h;
+	struct harness_tty	t;
+	struct run		r;
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(attach_to(&h, &t, "bye", "cat", 60, 11), 0);
+	kill(t.pid, SIGTERM);
+	CHECK_INT(harness_tty_wait_exit(&t, WAIT), 1);
+	CHECK(strstr(t.raw, "[terminated]") != NULL);
+	CHECK(strstr(t.raw, "\033[?2004l") != NULL);
+	harness_tty_free(&t);
+	{
+		const char	*args[] = { "attach", "-t", "bye", NULL };
+
+		CHECK_INT(harness_tty_start(&h, &t, 60, 11,
+		    "screen-256color", args), 0);
+		CHECK_INT(harness_tty_wait(&t, "bye", WAIT), 0);
+	}
+	harness_run(&h, &r, "kill-server", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait_exit(&t, WAIT), 0);
+	CHECK(strstr(t.raw, "[server exited]") != NULL);
+	harness_tty_free(&t);
+	harness_done(&h);
+}
+
+/* The status line can go to the top, or away. */
+static void
+test_status_options(void)
+{
+	struct harness		 h;
+	struct harness_tty	 t;
+	struct run		 r;
+	char			*screen;
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(attach_to(&h, &t, "st", "cat", 40, 6), 0);
+	harness_run(&h, &r, "set", "status-position", "top", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&t, "[st] operator", WAIT), 0);
+	harness_tty_pump(&t, 300);
+	screen = harness_tty_screen(&t);
+	CHECK(strncmp(screen, "[st] operator", 13) == 0);
+	free(screen);
+	harness_run(&h, &r, "set", "status", "off", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait_gone(&t, "[st]", WAIT), 0);
+	harness_tty_free(&t);
+	harness_done(&h);
+}
+
 int
 main(void)
 {
+	test_paste();
+	test_clipboard();
+	test_leaving();
+	test_status_options();
 	test_colours();
 	test_alternate();
 	test_prefix();
