@@ -42,8 +42,8 @@ struct grid;
 #define HUDDLE_MAX_SESSIONS 1000
 #define HUDDLE_MAX_CLIENTS 1000
 #define HUDDLE_MAX_NAME 128		/* session name length */
-#define HUDDLE_MAX_SIZE 10000		/* columns or rows */
-#define HUDDLE_MAX_HISTORY 1000000	/* history-limit */
+#define HUDDLE_MAX_SIZE 1000		/* columns or rows */
+#define HUDDLE_MAX_HISTORY 100000	/* history-limit */
 #define HUDDLE_DEFAULT_TERM "screen-256color"
 
 /* Exit statuses. */

@@ -48,49 +48,50 @@ static const struct input_key_entry {
 	u_int		 param;		/* CSI param ; m final, 0 if none */
 	char		 final;
 } input_key_table[] = {
-	{ KEYC_F1,	   "\033OP",   NULL,	 0,		1,  'P' },
-	{ KEYC_F2,	   "\033OQ",   NULL,	 0,		1,  'Q' },
-	{ KEYC_F3,	   "\033OR",   NULL,	 0,		1,  'R' },
-	{ KEYC_F4,	   "\033OS",   NULL,	 0,		1,  'S' },
-	{ KEYC_F5,	   "\033[15~", NULL,	 0,		15, '~' },
-	{ KEYC_F6,	   "\033[17~", NULL,	 0,		17, '~' },
-	{ KEYC_F7,	   "\033[18~", NULL,	 0,		18, '~' },
-	{ KEYC_F8,	   "\033[19~", NULL,	 0,		19, '~' },
-	{ KEYC_F9,	   "\033[20~", NULL,	 0,		20, '~' },
-	{ KEYC_F10,	   "\033[21~", NULL,	 0,		21, '~' },
-	{ KEYC_F11,	   "\033[23~", NULL,	 0,		23, '~' },
-	{ KEYC_F12,	   "\033[24~", NULL,	 0,		24, '~' },
-	{ KEYC_IC,	   "\033[2~",  NULL,	 0,		2,  '~' },
-	{ KEYC_DC,	   "\033[3~",  NULL,	 0,		3,  '~' },
+	{ KEYC_F1, "\033OP", NULL, 0, 1, 'P' },
+	{ KEYC_F2, "\033OQ", NULL, 0, 1, 'Q' },
+	{ KEYC_F3, "\033OR", NULL, 0, 1, 'R' },
+	{ KEYC_F4, "\033OS", NULL, 0, 1, 'S' },
+	{ KEYC_F5, "\033[15~", NULL, 0, 15, '~' },
+	{ KEYC_F6, "\033[17~", NULL, 0, 17, '~' },
+	{ KEYC_F7, "\033[18~", NULL, 0, 18, '~' },
+	{ KEYC_F8, "\033[19~", NULL, 0, 19, '~' },
+	{ KEYC_F9, "\033[20~", NULL, 0, 20, '~' },
+	{ KEYC_F10, "\033[21~", NULL, 0, 21, '~' },
+	{ KEYC_F11, "\033[23~", NULL, 0, 23, '~' },
+	{ KEYC_F12, "\033[24~", NULL, 0, 24, '~' },
+	{ KEYC_IC, "\033[2~", NULL, 0, 2, '~' },
+	{ KEYC_DC, "\033[3~", NULL, 0, 3, '~' },
 	/* Home and End as screen-256color's khome and kend (and tmux). */
-	{ KEYC_HOME,	   "\033[1~",  NULL,	 0,		1,  'H' },
-	{ KEYC_END,	   "\033[4~",  NULL,	 0,		1,  'F' },
-	{ KEYC_NPAGE,	   "\033[6~",  NULL,	 0,		6,  '~' },
-	{ KEYC_PPAGE,	   "\033[5~",  NULL,	 0,		5,  '~' },
-	{ KEYC_BTAB,	   "\033[Z",   NULL,	 0,		0,  0 },
-	{ KEYC_UP,	   "\033[A",   "\033OA", MODE_KCURSOR,	1,  'A' },
-	{ KEYC_DOWN,	   "\033[B",   "\033OB", MODE_KCURSOR,	1,  'B' },
-	{ KEYC_RIGHT,	   "\033[C",   "\033OC", MODE_KCURSOR,	1,  'C' },
-	{ KEYC_LEFT,	   "\033[D",   "\033OD", MODE_KCURSOR,	1,  'D' },
-	{ KEYC_BSPACE,	   "\177",     NULL,	 0,		0,  0 },
-	{ KEYC_KP_SLASH,   "/",	       "\033Oo", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_STAR,	   "*",	       "\033Oj", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_MINUS,   "-",	       "\033Om", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_PLUS,	   "+",	       "\033Ok", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_ENTER,   "\r",       "\033OM", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_PERIOD,  ".",	       "\033On", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_0,	   "0",	       "\033Op", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_1,	   "1",	       "\033Oq", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_2,	   "2",	       "\033Or", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_3,	   "3",	       "\033Os", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_4,	   "4",	       "\033Ot", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_5,	   "5",	       "\033Ou", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_6,	   "6",	       "\033Ov", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_7,	   "7",	       "\033Ow", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_8,	   "8",	       "\033Ox", MODE_KKEYPAD,	0,  0 },
-	{ KEYC_KP_9,	   "9",	       "\033Oy", MODE_KKEYPAD,	0,  0 },
+	{ KEYC_HOME, "\033[1~", NULL, 0, 1, 'H' },
+	{ KEYC_END, "\033[4~", NULL, 0, 1, 'F' },
+	{ KEYC_NPAGE, "\033[6~", NULL, 0, 6, '~' },
+	{ KEYC_PPAGE, "\033[5~", NULL, 0, 5, '~' },
+	{ KEYC_BTAB, "\033[Z", NULL, 0, 0, 0 },
+	{ KEYC_UP, "\033[A", "\033OA", MODE_KCURSOR, 1, 'A' },
+	{ KEYC_DOWN, "\033[B", "\033OB", MODE_KCURSOR, 1, 'B' },
+	{ KEYC_RIGHT, "\033[C", "\033OC", MODE_KCURSOR, 1, 'C' },
+	{ KEYC_LEFT, "\033[D", "\033OD", MODE_KCURSOR, 1, 'D' },
+	{ KEYC_BSPACE, "\177", NULL, 0, 0, 0 },
+	{ KEYC_KP_SLASH, "/", "\033Oo", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_STAR, "*", "\033Oj", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_MINUS, "-", "\033Om", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_PLUS, "+", "\033Ok", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_ENTER, "\r", "\033OM", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_PERIOD, ".", "\033On", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_0, "0", "\033Op", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_1, "1", "\033Oq", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_2, "2", "\033Or", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_3, "3", "\033Os", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_4, "4", "\033Ot", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_5, "5", "\033Ou", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_6, "6", "\033Ov", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_7, "7", "\033Ow", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_8, "8", "\033Ox", MODE_KKEYPAD, 0, 0 },
+	{ KEYC_KP_9, "9", "\033Oy", MODE_KKEYPAD, 0, 0 },
 };
-#define INPUT_KEY_TABLE_SIZE (sizeof input_key_table / sizeof input_key_table[0])
+#define INPUT_KEY_TABLE_SIZE \
+	(sizeof input_key_table / sizeof input_key_table[0])
 
 /* Paste brackets; both are removed from pasted text. */
 #define INPUT_PASTE_START "\033[200~"
@@ -217,7 +218,7 @@ input_key_special(uint64_t key, int modes, u_char *buf)
 	else
 		data = ike->data;
 	memcpy(buf + n, data, strlen(data));
-	return (n + strlen(data));
+	return ((int)(n + strlen(data)));
 }
 
 /* Encode a key for a pane with these modes; the length, or -1. */
@@ -357,8 +358,8 @@ input_mouse_format(u_int b, u_int x, u_int y, int release, int modes,
 	size_t	n;
 
 	if (modes & (MODE_MOUSE_SGR|MODE_MOUSE_SGR_PIXELS)) {
-		return (xsnprintf((char *)buf, INPUT_KEY_MAX, "\033[<%u;%u;%u%c",
-		    b, x + 1, y + 1, release ? 'm' : 'M'));
+		return (xsnprintf((char *)buf, INPUT_KEY_MAX,
+		    "\033[<%u;%u;%u%c", b, x + 1, y + 1, release ? 'm' : 'M'));
 	}
 	if (modes & MODE_MOUSE_URXVT) {
 		return (xsnprintf((char *)buf, INPUT_KEY_MAX, "\033[%u;%u;%uM",
@@ -374,7 +375,7 @@ input_mouse_format(u_int b, u_int x, u_int y, int release, int modes,
 		n += input_utf8(b + 32, buf + n);
 		n += input_utf8(x + 1 + 32, buf + n);
 		n += input_utf8(y + 1 + 32, buf + n);
-		return (n);
+		return ((int)n);
 	}
 	if (x + 1 > INPUT_MOUSE_MAX_X10)
 		x = INPUT_MOUSE_MAX_X10 - 1;
@@ -383,7 +384,7 @@ input_mouse_format(u_int b, u_int x, u_int y, int release, int modes,
 	buf[n++] = b + 32;
 	buf[n++] = x + 1 + 32;
 	buf[n++] = y + 1 + 32;
-	return (n);
+	return ((int)n);
 }
 
 /*

@@ -21,10 +21,12 @@
 #include <stdlib.h>
 
 #include "huddle.h"
+#include "frame.h"
 
 /*
  * libFuzzer target for the protocol decoder: split the input into messages
- * as the server does, and decode each one by its type.
+ * as the server does, and decode each one by its type (frames included, as
+ * a client decodes them).
  */
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -35,6 +37,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct msg_reader	 r;
 	struct msg_hello	 hello;
 	struct msg_command	 command;
+	struct frame_info	 fi;
+	struct grid		 g;
 	const u_char		*p;
 	char			*s;
 	uint32_t		 type, v;
@@ -62,6 +66,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case MSG_EXIT:
 			msg_get_u32(&r, &v);
+			break;
+		case MSG_FRAME:
+			grid_init(&g, 1, 1);
+			frame_decode(&r, &fi, &g);
+			grid_free(&g);
 			break;
 		}
 		data += MSG_HEADER_SIZE + payload;

@@ -469,7 +469,9 @@ harness_connect(struct harness *h)
 
 	memset(&sa, 0, sizeof sa);
 	sa.sun_family = AF_UNIX;
-	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", h->sock);
+	if (strlcpy(sa.sun_path, h->sock, sizeof sa.sun_path) >=
+	    sizeof sa.sun_path)
+		return (-1);
 	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1)
 		return (-1);
 	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {

@@ -62,7 +62,7 @@ test_socket_dir(void)
 	struct harness	 h;
 	struct run	 r;
 	struct stat	 sb;
-	char		 dir[512], base[512], env[600], link[600], other[600];
+	char		 dir[600], base[512], env[600], link[600], other[800];
 	const char	*envs[] = { env, NULL };
 
 	if (harness_init(&h) != 0)

@@ -66,6 +66,13 @@ test_new_ls(void)
 	CHECK_INT(harness_run(&h, &r, "new", "-d", "-x", "0", NULL), 1);
 	CHECK(strstr(r.err, "width") != NULL);
 	run_free(&r);
+	/* Sizes are bounded, so no one can make the server allocate wildly. */
+	CHECK_INT(harness_run(&h, &r, "new", "-d", "-y", "1001", NULL), 1);
+	CHECK_STR(r.err, "huddle: height out of range (1 to 1000): 1001\n");
+	run_free(&r);
+	CHECK_INT(harness_run(&h, &r, "set", "history-limit", "100001", NULL),
+	    1);
+	run_free(&r);
 
 	CHECK_INT(harness_run(&h, &r, "ls", NULL), 0);
 	CHECK(strncmp(r.out, "alpha: 1 windows (created ", 26) == 0);

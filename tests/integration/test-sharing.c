@@ -167,6 +167,16 @@ test_size_policy(void)
 	CHECK_INT(harness_tty_start(&h, &o, 30, 6, "screen-256color", obs), 0);
 	CHECK_INT(harness_tty_wait(&o, "observer", WAIT), 0);
 	CHECK_INT(wait_size(&h, "sz", "40x8"), 0);
+	/* Its smaller view follows the cursor, to the last line. */
+	harness_run(&h, &r, "send", "-t", "sz", "clear; seq 1 7", "Enter",
+	    NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&o, "7\n", WAIT), 0);
+	/* message reaches every attached client. */
+	harness_run(&h, &r, "message", "-t", "sz", "hello everyone", NULL);
+	run_free(&r);
+	CHECK_INT(harness_tty_wait(&o, "hello everyone", WAIT), 0);
+	CHECK_INT(harness_tty_wait(&a, "hello everyone", WAIT), 0);
 	harness_run(&h, &r, "set", "window-size", "manual", NULL);
 	run_free(&r);
 	harness_run(&h, &r, "resize", "-t", "sz", "-x", "33", "-y", "7", NULL);
@@ -188,7 +198,7 @@ test_proxy(void)
 	struct harness		 h;
 	struct harness_tty	 t;
 	struct run		 r;
-	char			 bindir[512], link[600], path[2048], via[700];
+	char			 bindir[512], link[600], path[2048], via[2100];
 	const char		*args[] = { "attach", "--via", via, "-t", "px",
 				    NULL };
 
@@ -357,9 +367,41 @@ test_other_user(struct harness *h, uid_t uid, gid_t gid, const char *user,
 	free(want);
 }
 
+/* attach -d detaches the others first; attach -p sets the prefix. */
+static void
+test_attach_d(void)
+{
+	struct harness		h;
+	struct harness_tty	a, b;
+	struct run		r;
+	const char		*args[] = { "attach", "-d", "-p", "C-a", "-t",
+				    "dd", NULL };
+	const char		*plain[] = { "attach", "-t", "dd", NULL };
+
+	if (harness_init(&h) != 0)
+		return;
+	harness_run(&h, &r, "new", "-d", "-s", "dd", "--", "cat", NULL);
+	run_free(&r);
+	harness_server(&h);
+	CHECK_INT(harness_tty_start(&h, &a, 60, 11, "screen-256color", plain),
+	    0);
+	CHECK_INT(harness_tty_wait(&a, "dd", WAIT), 0);
+	CHECK_INT(harness_tty_start(&h, &b, 60, 11, "screen-256color", args),
+	    0);
+	CHECK_INT(harness_tty_wait_exit(&a, WAIT), 0);
+	CHECK(strstr(a.raw, "[detached (from session dd)]") != NULL);
+	CHECK_INT(harness_tty_wait(&b, "dd", WAIT), 0);
+	harness_tty_write(&b, "\001d", 2);
+	CHECK_INT(harness_tty_wait_exit(&b, WAIT), 0);
+	harness_tty_free(&a);
+	harness_tty_free(&b);
+	harness_done(&h);
+}
+
 int
 main(void)
 {
+	test_attach_d();
 	struct harness	 h;
 	struct passwd	*pw;
 	char		 user[32], group[32];
