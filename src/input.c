@@ -29,14 +29,15 @@
  * LIBTSM.md section 7.2.
  *
  * Keys with an xterm modified form (cursor keys, Home, End, Insert, Delete,
- * PageUp, PageDown, F1-F12) carry any modifiers as CSI parameter
- * 1 + shift + 2 * alt + 4 * ctrl. Every other key takes Meta as an ESC
- * prefix. Ctrl on a character maps to its C0 code where one exists; where
- * none does (C-1, C-=, C-é) the character is sent alone, as xterm does
- * with modifyOtherKeys off. Shift on a character uppercases an ASCII
- * letter and is otherwise ignored, except that S-Tab is BTab. C-BSpace is
- * ^H (0x08), as xterm and VTE send it. Ctrl and Shift on the keypad keys,
- * Enter, Escape and BTab are ignored.
+ * PageUp, PageDown, F1-F12) carry any modifiers as CSI parameter 1 + shift
+ * + 2 * alt + 4 * ctrl. Unmodified Home and End are CSI 1~ and CSI 4~ in
+ * both cursor modes: the khome and kend of the screen-256color TERM panes
+ * get. Every other key takes Meta as an ESC prefix. Ctrl on a character
+ * maps to its C0 code where one exists; where none does (C-1, C-=, C-é) the
+ * character is sent alone, as xterm does with modifyOtherKeys off. Shift on
+ * a character uppercases an ASCII letter and is otherwise ignored, except
+ * that S-Tab is BTab. C-BSpace is ^H (0x08), as xterm and VTE send it. Ctrl
+ * and Shift on the keypad keys, Enter, Escape and BTab are ignored.
  */
 
 /* Special keys: bytes without modifiers, and the modified form. */
@@ -45,7 +46,7 @@ static const struct input_key_entry {
 	const char	*data;		/* normal mode */
 	const char	*app;		/* application mode, or NULL */
 	int		 mode;		/* mode bit choosing app */
-	u_int		 param;		/* CSI param ; m final, 0 if none */
+	u_int		 param;		/* CSI param;m final or 0 */
 	char		 final;
 } input_key_table[] = {
 	{ KEYC_F1, "\033OP", NULL, 0, 1, 'P' },

@@ -121,10 +121,13 @@ harness_end(pid_t pid)
 void
 harness_done(struct harness *h)
 {
+	pid_t	recorded;
 	int	i;
 
-	if (h->server_pid == 0)
-		harness_server(h);
+	/* The server running now (a test may have started a new one). */
+	recorded = h->server_pid;
+	if (recorded != -1 && harness_server(h) > 0 && h->server_pid != recorded)
+		harness_end(recorded);
 	harness_end(h->server_pid);
 	for (i = 0; i < h->nextra; i++)
 		harness_end(h->extra[i]);
