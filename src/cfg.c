@@ -35,6 +35,14 @@
 
 static char	*cfg_errors;
 static size_t	 cfg_errors_len;
+static char	 cfg_location[512];	/* "file:line: " while a line runs */
+
+/* Where the command running now came from, for its errors. */
+const char *
+cfg_where(void)
+{
+	return (cfg_location);
+}
 
 /* Remember an error to report later. */
 void
@@ -81,12 +89,16 @@ cfg_run_line(const char *path, u_int n, const char *line)
 		free(cause);
 		return;
 	}
-	if (argc == 0)
+	if (argc == 0) {
+		cmd_free_argv(argc, argv);
 		return;
-	if (cmd_run_internal(argc, argv, &cause) != 0) {
+	}
+	snprintf(cfg_location, sizeof cfg_location, "%s:%u: ", path, n);
+	if (cmd_run_internal(argc, argv, &cause) != 0 && cause != NULL) {
 		cfg_add_error("%s:%u: %s", path, n, cause);
 		free(cause);
 	}
+	cfg_location[0] = '\0';
 	cmd_free_argv(argc, argv);
 }
 

@@ -229,10 +229,9 @@ cmd_run_internal(int argc, char **argv, char **cause)
 		item->client = NULL;	/* finishes on its own */
 	else
 		cmd_item_free(item);
-	if (retval == CMD_RETURN_ERROR || retval == CMD_RETURN_USAGE) {
-		xasprintf(cause, "%s failed", argv[0]);
+	/* The command has reported why itself (see cmd_error). */
+	if (retval == CMD_RETURN_ERROR || retval == CMD_RETURN_USAGE)
 		return (-1);
-	}
 	return (0);
 }
 
@@ -289,7 +288,7 @@ cmd_error(struct cmd_item *item, const char *fmt, ...)
 		cmd_write(item, MSG_STDERR, line, strlen(line));
 		free(line);
 	} else
-		cfg_add_error("%s", s);
+		cfg_add_error("%s%s", cfg_where(), s);
 	free(s);
 	return (CMD_RETURN_ERROR);
 }

@@ -465,6 +465,7 @@ int		 proxy_spawn(const char *, const char *, pid_t *, char **);
 int		 cfg_load(const char *, int);
 void printflike(1, 2) cfg_add_error(const char *, ...);
 char		*cfg_take_errors(void);
+const char	*cfg_where(void);
 
 /* server.c */
 extern struct sessions	 sessions;

@@ -269,9 +269,52 @@ test_options(void)
 	harness_done(&h);
 }
 
+/* A configuration file runs; each bad line is one error naming it. */
+static void
+test_config(void)
+{
+	struct harness	 h;
+	struct run	 r;
+	const char	*argv[16];
+	char		 conf[512], want[2048];
+	FILE		*f;
+	int		 n = 0;
+
+	if (harness_init(&h) != 0)
+		return;
+	snprintf(conf, sizeof conf, "%s/huddle.conf", h.dir);
+	f = fopen(conf, "w");
+	fputs("# a comment\nset history-limit 500\nset nope 1\n"
+	    "set 'status-position' \\\n  top\nnew -d\n", f);
+	fclose(f);
+	argv[n++] = h.bin;
+	argv[n++] = "-S";
+	argv[n++] = h.sock;
+	argv[n++] = "-f";
+	argv[n++] = conf;
+	argv[n++] = "new";
+	argv[n++] = "-d";
+	argv[n] = NULL;
+	CHECK_INT(harness_run_raw(&h, &r, argv, NULL), 0);
+	snprintf(want, sizeof want, "huddle: %s:3: unknown option: nope\n"
+	    "huddle: %s:6: new cannot be run from a configuration file\n",
+	    conf, conf);
+	CHECK_STR(r.err, want);
+	run_free(&r);
+	harness_server(&h);
+	harness_run(&h, &r, "show", "-v", "history-limit", NULL);
+	CHECK_STR(r.out, "500\n");
+	run_free(&r);
+	harness_run(&h, &r, "show", "-v", "status-position", NULL);
+	CHECK_STR(r.out, "top\n");
+	run_free(&r);
+	harness_done(&h);
+}
+
 int
 main(void)
 {
+	test_config();
 	test_new_ls();
 	test_lifecycle();
 	test_pane_environment();
