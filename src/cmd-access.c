@@ -113,6 +113,7 @@ static enum cmd_retval
 cmd_access_exec(struct cmd_item *item)
 {
 	struct args	*args = item->args;
+	struct evbuffer	*b;
 	char		*cause = NULL;
 	int		 r = args_has(args, 'r'), w = args_has(args, 'w');
 	int		 a = args_has(args, 'a'), d = args_has(args, 'd');
@@ -141,6 +142,17 @@ cmd_access_exec(struct cmd_item *item)
 		cmd_error(item, "%s", cause);
 		free(cause);
 		return (CMD_RETURN_ERROR);
+	}
+	if ((b = audit_start("access")) != NULL) {
+		audit_add_client(b, item->client);
+		json_add_key_string(b, 0, "action", d ? "revoke" : a ? "grant" :
+		    "change");
+		json_add_key_string(b, 0, "name", d ? args_get(args, 'd') :
+		    a ? args_get(args, 'a') : args->argv[0]);
+		if (!d)
+			json_add_key_string(b, 0, "granted", (a ? !w : r) ?
+			    "observer" : "operator");
+		audit_finish(b);
 	}
 	return (CMD_RETURN_NORMAL);
 }

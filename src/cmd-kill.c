@@ -18,6 +18,8 @@
 
 #include <stdlib.h>
 
+#include <event2/buffer.h>
+
 #include "huddle.h"
 
 /* End a session and what runs in it. */
@@ -40,6 +42,7 @@ static enum cmd_retval
 cmd_kill_exec(struct cmd_item *item)
 {
 	struct session	*s;
+	struct evbuffer	*b;
 	char		*cause = NULL;
 
 	s = target_find_session(item, args_get(item->args, 't'), &cause);
@@ -47,6 +50,11 @@ cmd_kill_exec(struct cmd_item *item)
 		cmd_error(item, "%s", cause);
 		free(cause);
 		return (CMD_RETURN_ERROR);
+	}
+	if ((b = audit_start("kill")) != NULL) {
+		audit_add_client(b, item->client);
+		json_add_key_string(b, 0, "session", s->name);
+		audit_finish(b);
 	}
 	session_destroy(s, "killed");
 	return (CMD_RETURN_NORMAL);

@@ -80,11 +80,19 @@ cmd_set_exec(struct cmd_item *item)
 		if (args->argc != 1)
 			return (cmd_error(item, "-u takes no value"));
 		options_default_one(global_options, oe);
+		if (strcmp(name, "audit-log") == 0)
+			audit_close();
 		cmd_options_changed();
 		return (CMD_RETURN_NORMAL);
 	}
 	if (args->argc != 2)
 		return (cmd_error(item, "%s: missing value", name));
+	if (strcmp(name, "audit-log") == 0 &&
+	    audit_open(args->argv[1], &cause) != 0) {
+		cmd_error(item, "%s", cause);
+		free(cause);
+		return (CMD_RETURN_ERROR);
+	}
 	if (options_set(global_options, name, args->argv[1], &cause) != 0) {
 		cmd_error(item, "%s", cause);
 		free(cause);

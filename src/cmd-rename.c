@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <event2/buffer.h>
+
 #include "huddle.h"
 
 /* Rename a session. */
@@ -41,6 +43,7 @@ static enum cmd_retval
 cmd_rename_exec(struct cmd_item *item)
 {
 	struct session	*s;
+	struct evbuffer	*b;
 	const char	*name = item->args->argv[0];
 	char		*cause = NULL;
 
@@ -56,6 +59,12 @@ cmd_rename_exec(struct cmd_item *item)
 		goto fail;
 	}
 	log_debug("session %s renamed to %s", s->name, name);
+	if ((b = audit_start("rename")) != NULL) {
+		audit_add_client(b, item->client);
+		json_add_key_string(b, 0, "session", s->name);
+		json_add_key_string(b, 0, "name", name);
+		audit_finish(b);
+	}
 	free(s->name);
 	s->name = xstrdup(name);
 	server_redraw_status(s);

@@ -25,6 +25,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <event2/buffer.h>
+
 #include "huddle.h"
 
 /* Send a signal to the foreground process group of a session's pane. */
@@ -81,6 +83,7 @@ static enum cmd_retval
 cmd_signal_exec(struct cmd_item *item)
 {
 	struct window_pane	*wp;
+	struct evbuffer		*b;
 	char			*cause = NULL;
 	pid_t			 pgrp;
 	int			 sig;
@@ -97,6 +100,13 @@ cmd_signal_exec(struct cmd_item *item)
 	if (wp->fd == -1 || (pgrp = tcgetpgrp(wp->fd)) <= 0)
 		pgrp = wp->pid;
 	log_debug("signal %d to process group %ld", sig, (long)pgrp);
+	if ((b = audit_start("signal")) != NULL) {
+		audit_add_client(b, item->client);
+		json_add_key_string(b, 0, "session", wp->window->session->name);
+		json_add_key_number(b, 0, "signal", sig);
+		json_add_key_number(b, 0, "pgrp", pgrp);
+		audit_finish(b);
+	}
 	if (kill(-pgrp, sig) != 0)
 		return (cmd_error(item, "couldn't send signal: %s",
 		    strerror(errno)));

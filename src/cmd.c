@@ -122,6 +122,25 @@ cmd_readonly_use(const struct cmd_entry *entry, struct args *args)
 	return (entry->readonly != NULL && entry->readonly(args));
 }
 
+/* Audit a command: who ran which (never its arguments, which may hold
+ * what someone typed), and whether it was refused. */
+static void
+cmd_audit(struct client *c, const struct cmd_entry *entry, const char *why)
+{
+	struct evbuffer	*b;
+
+	if ((b = audit_start(why == NULL ? "command" : "refused")) == NULL)
+		return;
+	json_add_key_string(b, 0, "command", entry->name);
+	if (c != NULL)
+		audit_add_client(b, c);
+	else
+		json_add_key_string(b, 0, "user", "(configuration)");
+	if (why != NULL)
+		json_add_key_string(b, 0, "reason", why);
+	audit_finish(b);
+}
+
 /* Whether the client may run this command; logs a refusal. */
 static int
 cmd_allowed(struct client *c, const struct cmd_entry *entry,
@@ -170,10 +189,12 @@ cmd_prepare(struct client *c, int argc, char **argv, const char *cwd,
 		return (NULL);
 	}
 	if (!cmd_allowed(c, entry, args, cause)) {
+		cmd_audit(c, entry, *cause);
 		*status = CMD_RETURN_ERROR;
 		args_free(args);
 		return (NULL);
 	}
+	cmd_audit(c, entry, NULL);
 	item = xcalloc(1, sizeof *item);
 	item->client = c;
 	item->entry = entry;

@@ -461,6 +461,13 @@ int		 client_command_capture(int, char **, int, const char *, int,
 int		 proxy_main(void);
 int		 proxy_spawn(const char *, const char *, pid_t *, char **);
 
+/* audit.c */
+int		 audit_open(const char *, char **);
+void		 audit_close(void);
+struct evbuffer	*audit_start(const char *);
+void		 audit_add_client(struct evbuffer *, struct client *);
+void		 audit_finish(struct evbuffer *);
+
 /* cfg.c */
 int		 cfg_load(const char *, int);
 void printflike(1, 2) cfg_add_error(const char *, ...);
@@ -498,6 +505,9 @@ void		 server_client_revoke(struct client *);
 void		 server_client_set_mode(struct client *, int, int);
 void		 server_client_free_all(void);
 
+/* cmd-clients.c */
+const char	*cmd_clients_via(struct client *);
+
 /* server-acl.c */
 int		 server_acl_parse(const char *, int *, id_t *, char **);
 char		*server_acl_name(int, id_t);
@@ -516,6 +526,8 @@ void		 server_attach_detach(struct client *, enum msg_detach);
 void		 server_attach_lost(struct client *);
 void		 server_attach_prompt(struct client *, struct msg_reader *);
 void		 server_attach_options(struct client *);
+void		 server_attach_audit(const char *, struct client *,
+		     struct session *);
 int		 server_attach_area(struct client *, u_int *, u_int *);
 
 /* server-redraw.c */

@@ -34,6 +34,8 @@ static const char *options_window_size[] = {
 };
 
 const struct option_entry options_table[] = {
+	{ .name = "audit-log", .type = OPTION_STRING, .default_str = "",
+	  .text = "A file the server appends its audit log to (JSON lines)." },
 	{ .name = "bell", .type = OPTION_FLAG, .default_num = 1,
 	  .text = "Ring the attached terminals' bell on a bell in the pane." },
 	{ .name = "default-shell", .type = OPTION_STRING,

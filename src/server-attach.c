@@ -21,6 +21,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <event2/buffer.h>
+
 #include "huddle.h"
 #include "peer.h"
 #include "term.h"
@@ -131,6 +133,20 @@ server_attach_others(struct client *c)
 	}
 }
 
+/* Audit an attached client's event. */
+void
+server_attach_audit(const char *event, struct client *c, struct session *s)
+{
+	struct evbuffer	*b;
+
+	if ((b = audit_start(event)) == NULL)
+		return;
+	audit_add_client(b, c);
+	if (s != NULL)
+		json_add_key_string(b, 0, "session", s->name);
+	audit_finish(b);
+}
+
 /* MSG_ATTACH: find the session and attach to it. */
 void
 server_attach(struct client *c, struct msg_reader *r)
@@ -180,6 +196,7 @@ server_attach(struct client *c, struct msg_reader *r)
 	server_attach_put_options(&b);
 	server_client_send(c, MSG_ATTACHED, &b);
 
+	server_attach_audit("attach", c, s);
 	server_attach_size(c);
 	session_update_activity(s);
 	server_attach_others(c);
@@ -205,6 +222,7 @@ server_attach_detach(struct client *c, enum msg_detach reason)
 		return;
 	log_debug("client %u (%s) detached (reason %d)", c->id, c->user,
 	    reason);
+	server_attach_audit("detach", c, s);
 	msg_buf_init(&b, MSG_DETACHED);
 	msg_put_u8(&b, reason);
 	msg_put_string(&b, s != NULL ? s->name : "");
@@ -225,12 +243,30 @@ server_attach_lost(struct client *c)
 {
 	struct session	*s = c->session;
 
+	if (s != NULL)
+		server_attach_audit("detach", c, s);
 	c->session = NULL;
 	if (s != NULL && !(s->flags & SESSION_DEAD)) {
 		server_message(s, "%s detached", c->user);
 		server_redraw_status(s);
 		session_recalc_size(s);
 	}
+}
+
+/* Audit who typed (never what): the kind of input and the session. */
+static void
+server_attach_audit_input(const char *event, struct client *c, uint32_t type)
+{
+	struct evbuffer	*b;
+
+	if ((b = audit_start(event)) == NULL)
+		return;
+	audit_add_client(b, c);
+	json_add_key_string(b, 0, "session", c->session->name);
+	json_add_key_string(b, 0, "input", type == MSG_KEY ? "key" :
+	    type == MSG_PASTE ? "paste" : type == MSG_MOUSE ? "mouse" :
+	    type == MSG_FOCUS ? "focus" : "resize");
+	audit_finish(b);
 }
 
 /*
@@ -245,6 +281,7 @@ server_attach_input_allowed(struct client *c, uint32_t type)
 	c->refused++;
 	log_debug("client %u (%s): refused %s: observer", c->id, c->user,
 	    msg_type_name(type));
+	server_attach_audit_input("refused-input", c, type);
 	return (0);
 }
 
@@ -354,6 +391,7 @@ server_attach_input(struct client *c, uint32_t type, struct msg_reader *r)
 		return;	/* focus is not typing */
 	}
 	server_attach_typed(c);
+	server_attach_audit_input("input", c, type);
 	return;
 
 bad:

@@ -374,6 +374,7 @@ server_client_set_mode(struct client *c, int readonly, int was)
 		c->flags &= ~CLIENT_READONLY;
 	log_debug("client %u (%s) is now %s", c->id, c->user,
 	    now ? "an observer" : "an operator");
+	server_attach_audit("mode", c, s);
 	if (c->kind != MSG_KIND_ATTACH || s == NULL)
 		return;
 	server_message(s, "%s is now %s", c->user,

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <event2/buffer.h>
 #include <event2/event.h>
 
 #include "huddle.h"
@@ -137,6 +138,7 @@ static void
 server_refuse(int fd, uid_t uid)
 {
 	struct server_refused	*sr;
+	struct evbuffer		*ab;
 	struct timeval		 tv = { SERVER_REFUSED_SECONDS, 0 };
 	struct msg_buf		 b;
 	char			*user, *text;
@@ -144,6 +146,12 @@ server_refuse(int fd, uid_t uid)
 	user = server_user_name(uid);
 	log_debug("refused connection from uid %ld (%s): not allowed",
 	    (long)uid, user);
+	if ((ab = audit_start("connect-refused")) != NULL) {
+		json_add_key_number(ab, 0, "uid", uid);
+		json_add_key_string(ab, 0, "user", user);
+		json_add_key_string(ab, 0, "reason", "not in the access list");
+		audit_finish(ab);
+	}
 	xasprintf(&text, "access denied for %s", user);
 	sr = xcalloc(1, sizeof *sr);
 	sr->peer = peer_create(server_base, fd, server_refused_dispatch,
@@ -162,6 +170,7 @@ static void
 server_accept(int fd, short events, void *arg)
 {
 	struct client	*c;
+	struct evbuffer	*ab;
 	uid_t		 uid;
 	gid_t		 gid;
 	pid_t		 pid;
@@ -195,6 +204,13 @@ server_accept(int fd, short events, void *arg)
 		c->flags |= CLIENT_OWNER;
 	log_debug("client %u: accepted uid %ld (%s) pid %ld", c->id,
 	    (long)uid, c->user, (long)pid);
+	if ((ab = audit_start("connect")) != NULL) {
+		json_add_key_number(ab, 0, "client", c->id);
+		json_add_key_number(ab, 0, "uid", uid);
+		json_add_key_string(ab, 0, "user", c->user);
+		json_add_key_number(ab, 0, "pid", pid);
+		audit_finish(ab);
+	}
 }
 
 /* Reap children and hand their status to their panes. */
@@ -248,6 +264,19 @@ server_idle(int fd, short events, void *arg)
 	server_exit_check();
 	if (!server_had_session && TAILQ_EMPTY(&sessions))
 		server_shutdown();
+}
+
+/* Audit an event of the server itself. */
+static void
+server_audit_simple(const char *event)
+{
+	struct evbuffer	*b;
+
+	if ((b = audit_start(event)) == NULL)
+		return;
+	json_add_key_number(b, 0, "pid", getpid());
+	json_add_key_string(b, 0, "socket", socket_path);
+	audit_finish(b);
 }
 
 /* Show a message on every client attached to a session. */
@@ -312,6 +341,7 @@ server_shutdown_except(struct client *keep)
 	if (server_exiting)
 		return;
 	server_exiting = 1;
+	server_audit_simple("server-stop");
 	if (server_fd != -1) {
 		event_del(server_accept_ev);
 		close(server_fd);
@@ -373,6 +403,7 @@ server_free(void)
 		event_free(server_accept_ev);
 	server_client_free_all();
 	server_acl_free();
+	audit_close();
 	server_redraw_free();
 	options_free(global_options);
 	event_base_free(server_base);
@@ -421,6 +452,7 @@ server_start(const char *cfgfile, int required, int readyfd, char **cause)
 	free(errors);
 	close(readyfd);
 
+	server_audit_simple("server-start");
 	setproctitle("server (%s)", socket_path);
 	event_base_dispatch(server_base);
 	log_debug("server exiting");

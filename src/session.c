@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <event2/buffer.h>
+
 #include "huddle.h"
 
 /* Sessions: a name, windows, and the clients attached to them. */
@@ -95,11 +97,17 @@ session_destroy(struct session *s, const char *why)
 {
 	struct window	*w, *w1;
 	struct client	*c, *c1;
+	struct evbuffer	*b;
 
 	if (s->flags & SESSION_DEAD)
 		return;
 	s->flags |= SESSION_DEAD;
 	log_debug("session %s ($%u) destroyed: %s", s->name, s->id, why);
+	if ((b = audit_start("session-end")) != NULL) {
+		json_add_key_string(b, 0, "session", s->name);
+		json_add_key_string(b, 0, "reason", why);
+		audit_finish(b);
+	}
 	TAILQ_REMOVE(&sessions, s, entry);
 	TAILQ_FOREACH_SAFE(c, &clients, entry, c1) {
 		if (c->session == s)
@@ -185,10 +193,17 @@ void
 session_resize(struct session *s, u_int sx, u_int sy)
 {
 	struct window	*w;
+	struct evbuffer	*b;
 
 	if (s->sx == sx && s->sy == sy)
 		return;
 	log_debug("session %s resized to %ux%u", s->name, sx, sy);
+	if ((b = audit_start("resize")) != NULL) {
+		json_add_key_string(b, 0, "session", s->name);
+		json_add_key_number(b, 0, "width", sx);
+		json_add_key_number(b, 0, "height", sy);
+		audit_finish(b);
+	}
 	s->sx = sx;
 	s->sy = sy;
 	TAILQ_FOREACH(w, &s->windows, entry)
