@@ -53,44 +53,6 @@ struct cmd_capture {
 	int		 total;
 };
 
-/* Append a cell's attributes as one SGR sequence. */
-static void
-cmd_capture_sgr(struct evbuffer *b, const struct cell *gc)
-{
-	static const struct {
-		int	 attr;
-		int	 code;
-	} attrs[] = {
-		{ CELL_BOLD, 1 }, { CELL_ITALIC, 3 }, { CELL_UNDERLINE, 4 },
-		{ CELL_BLINK, 5 }, { CELL_REVERSE, 7 }, { CELL_INVISIBLE, 8 }
-	};
-	uint32_t	 colour[2] = { gc->fg, gc->bg };
-	u_int		 i;
-	int		 base;
-
-	evbuffer_add(b, "\033[0", 3);
-	for (i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
-		if (gc->attr & attrs[i].attr)
-			evbuffer_add_printf(b, ";%d", attrs[i].code);
-	}
-	for (i = 0; i < 2; i++) {
-		base = i == 0 ? 30 : 40;
-		if (colour[i] == COLOUR_DEFAULT)
-			continue;
-		if (COLOUR_IS_RGB(colour[i]))
-			evbuffer_add_printf(b, ";%d;2;%u;%u;%u", base + 8,
-			    (colour[i] >> 16) & 0xff, (colour[i] >> 8) & 0xff,
-			    colour[i] & 0xff);
-		else if (colour[i] < 8)
-			evbuffer_add_printf(b, ";%u", base + colour[i]);
-		else if (colour[i] < 16)
-			evbuffer_add_printf(b, ";%u", base + 60 + colour[i] - 8);
-		else
-			evbuffer_add_printf(b, ";%d;5;%u", base + 8, colour[i]);
-	}
-	evbuffer_add(b, "m", 1);
-}
-
 /* Whether a cell shows nothing (so may be trimmed at the end of a line). */
 static int
 cmd_capture_blank(const struct cell *gc)
@@ -128,7 +90,7 @@ cmd_capture_line(const struct cell *cells, u_int sx, void *arg)
 			continue;
 		if (cc->escapes && (gc->attr != last->attr ||
 		    gc->fg != last->fg || gc->bg != last->bg)) {
-			cmd_capture_sgr(cc->b, gc);
+			grid_cell_sgr(cc->b, gc);
 			last = gc;
 		}
 		if (gc->ch == 0)

@@ -25,14 +25,20 @@
 
 static enum cmd_retval	cmd_new_exec(struct cmd_item *);
 
+static const struct args_long cmd_new_long[] = {
+	{ "record", 1, ARGS_RECORD },
+	{ NULL, 0, 0 }
+};
+
 const struct cmd_entry cmd_new_entry = {
 	.name = "new",
 	.alias = "new-session",
 	.args = "c:dF:Ps:x:y:",
+	.long_args = cmd_new_long,
 	.min_args = 0,
 	.max_args = -1,
-	.usage = "[-dP] [-c start-directory] [-F format] [-s session-name] "
-	    "[-x width] [-y height] [-- command [argument ...]]",
+	.usage = "[-dP] [-c start-directory] [-F format] [--record file] "
+	    "[-s session-name] [-x width] [-y height] [-- command [argument ...]]",
 	.flags = CMD_OPERATOR|CMD_STARTSERVER,
 	.exec = cmd_new_exec
 };
@@ -114,6 +120,14 @@ cmd_new_exec(struct cmd_item *item)
 	w = window_create(s, sx, sy);
 	wp = pane_create(w, sx, sy,
 	    options_get_number(global_options, "history-limit"));
+	if (args_has(args, ARGS_RECORD)) {
+		wp->recorder = record_start(wp, args_get(args, ARGS_RECORD), 0,
+		    0, &cause);
+		if (wp->recorder == NULL) {
+			session_destroy(s, "failed to start");
+			goto fail;
+		}
+	}
 	if (pane_spawn(wp, args->argc, args->argv, cwd, &cause) != 0) {
 		session_destroy(s, "failed to start");
 		goto fail;

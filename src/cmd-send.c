@@ -62,7 +62,7 @@ cmd_send_exec(struct cmd_item *item)
 		    keys_parse(args->argv[i], &key) == 0 &&
 		    pane_write_key(wp, key) == 0)
 			continue;
-		pane_write(wp, args->argv[i], strlen(args->argv[i]));
+		pane_write_input(wp, args->argv[i], strlen(args->argv[i]));
 	}
 	session_update_activity(s);
 	return (CMD_RETURN_NORMAL);

@@ -41,6 +41,7 @@ extern const struct cmd_entry cmd_ls_entry;
 extern const struct cmd_entry cmd_message_entry;
 extern const struct cmd_entry cmd_new_entry;
 extern const struct cmd_entry cmd_proxy_entry;
+extern const struct cmd_entry cmd_record_entry;
 extern const struct cmd_entry cmd_rename_entry;
 extern const struct cmd_entry cmd_resize_entry;
 extern const struct cmd_entry cmd_send_entry;
@@ -61,6 +62,7 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_message_entry,
 	&cmd_new_entry,
 	&cmd_proxy_entry,
+	&cmd_record_entry,
 	&cmd_rename_entry,
 	&cmd_resize_entry,
 	&cmd_send_entry,

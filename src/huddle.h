@@ -36,6 +36,7 @@ struct bufferevent;
 struct term;
 struct vtfilter;
 struct grid;
+struct recorder;
 
 /* Default socket name and limits. */
 #define HUDDLE_SOCKET_NAME "default"
@@ -200,6 +201,7 @@ struct window_pane {
 	char		*cwd;
 	uint64_t	 written;	/* bytes read from the program */
 
+	struct recorder	*recorder;	/* asciicast recording, if any */
 	struct grid	*screen;	/* last snapshot, for frames */
 	int		 redraw;
 #define PANE_REDRAW_DIRTY 0x1		/* output since the last snapshot */
@@ -468,6 +470,15 @@ struct evbuffer	*audit_start(const char *);
 void		 audit_add_client(struct evbuffer *, struct client *);
 void		 audit_finish(struct evbuffer *);
 
+/* record.c */
+struct recorder	*record_start(struct window_pane *, const char *, int, int,
+		     char **);
+void		 record_stop(struct recorder *);
+void		 record_output(struct recorder *, const u_char *, size_t);
+void		 record_resize(struct recorder *, u_int, u_int);
+void		 record_input(struct recorder *, const void *, size_t);
+void		 record_marker(struct recorder *, const char *);
+
 /* cfg.c */
 int		 cfg_load(const char *, int);
 void printflike(1, 2) cfg_add_error(const char *, ...);
@@ -566,6 +577,8 @@ int		 pane_spawn(struct window_pane *, int, char **, const char *,
 		     char **);
 void		 pane_write(struct window_pane *, const void *, size_t);
 int		 pane_write_key(struct window_pane *, uint64_t);
+void		 pane_write_input(struct window_pane *, const void *, size_t);
+void		 pane_record_stop(struct window_pane *);
 void		 pane_resize(struct window_pane *, u_int, u_int);
 void		 pane_child_exited(struct window_pane *, int);
 int		 pane_modes(struct window_pane *);

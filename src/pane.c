@@ -204,6 +204,7 @@ void
 pane_destroy(struct window_pane *wp)
 {
 	TAILQ_REMOVE(&all_panes, wp, all_entry);
+	pane_record_stop(wp);
 	if (wp->pid > 0 && !(wp->flags & PANE_EXITED))
 		kill(-wp->pid, SIGHUP);
 	if (wp->read_ev != NULL)
@@ -289,6 +290,8 @@ pane_read_cb(int fd, short events, void *arg)
 		return;
 	}
 	wp->written += n;
+	if (wp->recorder != NULL)
+		record_output(wp->recorder, buf, n);
 	vtfilter_input(wp->vt, buf, n);
 }
 
@@ -319,6 +322,15 @@ pane_write(struct window_pane *wp, const void *buf, size_t len)
 	event_add(wp->write_ev, NULL);
 }
 
+/* Queue input someone typed (recorded as input, unlike replies). */
+void
+pane_write_input(struct window_pane *wp, const void *buf, size_t len)
+{
+	if (wp->recorder != NULL)
+		record_input(wp->recorder, buf, len);
+	pane_write(wp, buf, len);
+}
+
 /* Encode a key for the program's current modes and queue it. */
 int
 pane_write_key(struct window_pane *wp, uint64_t key)
@@ -329,8 +341,20 @@ pane_write_key(struct window_pane *wp, uint64_t key)
 	len = input_key_encode(key, pane_modes(wp), buf, sizeof buf);
 	if (len <= 0)
 		return (-1);
-	pane_write(wp, buf, len);
+	pane_write_input(wp, buf, len);
 	return (0);
+}
+
+/* Stop recording the pane, if it is being recorded. */
+void
+pane_record_stop(struct window_pane *wp)
+{
+	struct recorder	*rec = wp->recorder;
+
+	if (rec == NULL)
+		return;
+	wp->recorder = NULL;
+	record_stop(rec);
 }
 
 /* The modes the program asked for. */
@@ -351,6 +375,8 @@ pane_resize(struct window_pane *wp, u_int sx, u_int sy)
 	wp->sx = sx;
 	wp->sy = sy;
 	term_resize(wp->term, sx, sy);
+	if (wp->recorder != NULL)
+		record_resize(wp->recorder, sx, sy);
 	server_redraw_pane(wp);
 	if (wp->fd == -1)
 		return;

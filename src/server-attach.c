@@ -330,7 +330,7 @@ server_attach_mouse(struct window_pane *wp, struct msg_reader *r)
 	len = input_mouse_encode(&m, pane_modes(wp), wp->sx, wp->sy, buf,
 	    sizeof buf);
 	if (len > 0)
-		pane_write(wp, buf, len);
+		pane_write_input(wp, buf, len);
 	return (0);
 }
 
@@ -375,7 +375,7 @@ server_attach_input(struct client *c, uint32_t type, struct msg_reader *r)
 			goto bad;
 		paste = input_paste_encode((const char *)data, len,
 		    pane_modes(wp), &outlen);
-		pane_write(wp, paste, outlen);
+		pane_write_input(wp, paste, outlen);
 		free(paste);
 		break;
 	case MSG_MOUSE:

@@ -91,5 +91,7 @@ void		 grid_free(struct grid *);
 void		 grid_resize(struct grid *, u_int, u_int);
 struct cell	*grid_cell(struct grid *, u_int, u_int);
 void		 cell_clear(struct cell *);
+struct evbuffer;
+void		 grid_cell_sgr(struct evbuffer *, const struct cell *);
 
 #endif

@@ -46,6 +46,7 @@ static const struct {
 	{ "kill-server", { "kill-server", NULL } },
 	{ "message", { "message", "hello", NULL } },
 	{ "new", { "new", "-d", "-s", "intruder", NULL } },
+	{ "record", { "record", "-t", SESSION, "/nonexistent/r.cast", NULL } },
 	{ "rename", { "rename", "-t", SESSION, "renamed", NULL } },
 	{ "resize", { "resize", "-t", SESSION, "-x", "20", "-y", "5", NULL } },
 	{ "send", { "send", "-t", SESSION, "-l", "sneaky", NULL } },
