@@ -38,6 +38,7 @@
  */
 
 #define PANE_READ_SIZE (64 * 1024)
+#define PANE_WRITE_MAX (4 * 1024 * 1024)	/* input waiting for the program */
 
 static u_int			 pane_next_id;
 static struct window_panes	 all_panes = TAILQ_HEAD_INITIALIZER(all_panes);
@@ -318,6 +319,12 @@ pane_write(struct window_pane *wp, const void *buf, size_t len)
 {
 	if (len == 0 || wp->fd == -1 || (wp->flags & PANE_EOF))
 		return;
+	/* A program that never reads cannot make the server grow. */
+	if (evbuffer_get_length(wp->write_buf) + len > PANE_WRITE_MAX) {
+		log_debug("pane %%%u: input dropped (%zu bytes waiting)",
+		    wp->id, evbuffer_get_length(wp->write_buf));
+		return;
+	}
 	evbuffer_add(wp->write_buf, buf, len);
 	event_add(wp->write_ev, NULL);
 }

@@ -320,6 +320,8 @@ server_client_message(struct client *c, const char *text)
 	if (c->kind != MSG_KIND_ATTACH)
 		return;
 	log_debug("client %u: message: %s", c->id, text);
+	if (peer_pending(c->peer) > 1024 * 1024)
+		return;	/* stalled: it would never see it in time anyway */
 	msg_buf_init(&b, MSG_MESSAGE);
 	msg_put_string(&b, text);
 	server_client_send(c, MSG_MESSAGE, &b);

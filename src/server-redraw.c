@@ -139,6 +139,9 @@ server_bell(struct window_pane *wp)
 	TAILQ_FOREACH(c, &clients, entry) {
 		if (c->session != s || c->kind != MSG_KIND_ATTACH)
 			continue;
+		/* A stalled client misses bells rather than piling them up. */
+		if (peer_pending(c->peer) > CLIENT_HIGH_WATER)
+			continue;
 		msg_buf_init(&b, MSG_BELL);
 		server_client_send(c, MSG_BELL, &b);
 	}

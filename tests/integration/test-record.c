@@ -158,7 +158,7 @@ test_new_record(struct harness *h)
 	CHECK_STR(r.err, "huddle: not recording\n");
 	run_free(&r);
 	cast_read(path, &c);
-	CHECK(c.lines > 2);
+	CHECK(c.lines >= 2);	/* the header and at least one event */
 	replay = cast_replay(h, &c, "replay1", "40", "8");
 	CHECK(orig != NULL && replay != NULL);
 	if (orig != NULL && replay != NULL)
