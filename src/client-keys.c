@@ -235,24 +235,11 @@ client_keys_csi(struct client_keys *k, const u_char *p, size_t len,
 	}
 }
 
-/* Length of a UTF-8 sequence from its first byte; 0 if invalid. */
-static size_t
-client_keys_utf8_len(u_char c)
-{
-	if (c >= 0xc2 && c <= 0xdf)
-		return (2);
-	if (c >= 0xe0 && c <= 0xef)
-		return (3);
-	if (c >= 0xf0 && c <= 0xf4)
-		return (4);
-	return (0);
-}
-
 /* Decode one UTF-8 character; 0 if incomplete, -1 if invalid. */
 static int
 client_keys_utf8(const u_char *p, size_t len, uint32_t *ch, size_t *used)
 {
-	size_t	n = client_keys_utf8_len(p[0]), i;
+	size_t	n = utf8_lead_length(p[0]), i;
 
 	if (n == 0)
 		return (-1);

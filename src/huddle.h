@@ -360,6 +360,7 @@ int printflike(3, 4) xsnprintf(char *, size_t, const char *, ...);
 
 /* keys.c */
 int		 keys_parse(const char *, uint64_t *);
+int		 keys_valid(uint64_t);
 const char	*keys_name(uint64_t, char *, size_t);
 
 /* input.c */
@@ -396,6 +397,7 @@ char		*json_escape(const char *, size_t);
 
 /* utf8.c */
 int		 utf8_encode(uint32_t, char *);
+size_t		 utf8_lead_length(u_char);
 
 /* target.c */
 struct target {

@@ -103,47 +103,6 @@ static const struct input_key_entry {
 #define INPUT_MOUSE_MAX_X10 223		/* 32 + 223 = 255, one byte */
 #define INPUT_MOUSE_MAX_UTF8 2015	/* 32 + 2015 = 2047, two bytes */
 
-/* Encode a code point (at most U+10FFFF) as UTF-8; the length. */
-static size_t
-input_utf8(uint64_t cp, u_char *out)
-{
-	if (cp < 0x80) {
-		out[0] = cp;
-		return (1);
-	}
-	if (cp < 0x800) {
-		out[0] = 0xc0 | (cp >> 6);
-		out[1] = 0x80 | (cp & 0x3f);
-		return (2);
-	}
-	if (cp < 0x10000) {
-		out[0] = 0xe0 | (cp >> 12);
-		out[1] = 0x80 | ((cp >> 6) & 0x3f);
-		out[2] = 0x80 | (cp & 0x3f);
-		return (3);
-	}
-	out[0] = 0xf0 | (cp >> 18);
-	out[1] = 0x80 | ((cp >> 12) & 0x3f);
-	out[2] = 0x80 | ((cp >> 6) & 0x3f);
-	out[3] = 0x80 | (cp & 0x3f);
-	return (4);
-}
-
-/* Whether a key is a code point or special key with only modifier bits. */
-static int
-input_key_valid(uint64_t key)
-{
-	uint64_t	 k = key & KEYC_MASK_KEY;
-
-	if ((key & ~(KEYC_MASK_KEY|KEYC_MASK_MODIFIERS)) != 0)
-		return (0);
-	if (KEYC_IS_SPECIAL(key))
-		return (k < KEYC_SPECIAL_END);
-	if (k > 0x10ffff || (k >= 0xd800 && k <= 0xdfff))
-		return (0);
-	return (1);
-}
-
 /* Apply Ctrl to a code point: its C0 code, or the code point unchanged. */
 static uint64_t
 input_key_ctrl(uint64_t c)
@@ -176,7 +135,7 @@ input_key_char(uint64_t key, u_char *buf)
 		c = input_key_ctrl(c);
 	else if ((key & KEYC_SHIFT) && c >= 'a' && c <= 'z')
 		c -= 'a' - 'A';
-	return (n + input_utf8(c, buf + n));
+	return (n + utf8_encode((uint32_t)c, (char *)buf + n));
 }
 
 /* Encode a special key with its modifiers into buf; the length or -1. */
@@ -229,7 +188,7 @@ input_key_encode(uint64_t key, int modes, u_char *out, size_t size)
 	u_char	buf[INPUT_KEY_MAX];
 	int	len;
 
-	if (out == NULL || !input_key_valid(key))
+	if (out == NULL || !keys_valid(key))
 		return (-1);
 	if (KEYC_IS_SPECIAL(key))
 		len = input_key_special(key, modes, buf);
@@ -373,9 +332,9 @@ input_mouse_format(u_int b, u_int x, u_int y, int release, int modes,
 			x = INPUT_MOUSE_MAX_UTF8 - 1;
 		if (y + 1 > INPUT_MOUSE_MAX_UTF8)
 			y = INPUT_MOUSE_MAX_UTF8 - 1;
-		n += input_utf8(b + 32, buf + n);
-		n += input_utf8(x + 1 + 32, buf + n);
-		n += input_utf8(y + 1 + 32, buf + n);
+		n += utf8_encode(b + 32, (char *)buf + n);
+		n += utf8_encode(x + 1 + 32, (char *)buf + n);
+		n += utf8_encode(y + 1 + 32, (char *)buf + n);
 		return ((int)n);
 	}
 	if (x + 1 > INPUT_MOUSE_MAX_X10)

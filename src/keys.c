@@ -94,7 +94,7 @@ static const struct keys_table_entry {
 #define KEYS_TABLE_SIZE (sizeof keys_table / sizeof keys_table[0])
 
 /* Whether a key is a code point or special key with only modifier bits. */
-static int
+int
 keys_valid(uint64_t key)
 {
 	uint64_t	 k = key & KEYC_MASK_KEY;

@@ -221,19 +221,6 @@ record_flush_cb(evutil_socket_t fd, short events, void *arg)
 		pane_record_stop(rec->wp);
 }
 
-/* Length of a UTF-8 sequence from its lead byte, 1 if not a lead. */
-static size_t
-record_utf8_len(u_char c)
-{
-	if (c >= 0xc2 && c <= 0xdf)
-		return (2);
-	if (c >= 0xe0 && c <= 0xef)
-		return (3);
-	if (c >= 0xf0 && c <= 0xf4)
-		return (4);
-	return (1);
-}
-
 /*
  * Output from the program. A UTF-8 sequence cut by the read is held until
  * the rest arrives, so no event splits a character.
@@ -253,7 +240,9 @@ record_output(struct recorder *rec, const u_char *buf, size_t len)
 	for (i = total; i > 0 && total - i < 4; i--) {
 		if ((joined[i - 1] & 0xc0) == 0x80)
 			continue;
-		need = record_utf8_len(joined[i - 1]);
+		need = utf8_lead_length(joined[i - 1]);
+		if (need == 0)
+			need = 1;
 		if (need > total - (i - 1))
 			keep = total - (i - 1);
 		break;

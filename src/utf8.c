@@ -49,3 +49,19 @@ utf8_encode(uint32_t ch, char *buf)
 	p[3] = 0x80 | (ch & 0x3f);
 	return (4);
 }
+
+/* Bytes in the UTF-8 sequence a byte starts: 1 for ASCII, 2 to 4 for a
+ * lead byte, 0 for a continuation or a byte that never starts one. */
+size_t
+utf8_lead_length(u_char c)
+{
+	if (c < 0x80)
+		return (1);
+	if (c >= 0xc2 && c <= 0xdf)
+		return (2);
+	if (c >= 0xe0 && c <= 0xef)
+		return (3);
+	if (c >= 0xf0 && c <= 0xf4)
+		return (4);
+	return (0);
+}

@@ -114,7 +114,6 @@ struct vtfilter {
 void	vtfilter_flush(struct vtfilter *);
 void	vtfilter_put(struct vtfilter *, const void *, size_t);
 void	vtfilter_putc(struct vtfilter *, u_char);
-size_t	vtfilter_utf8(uint32_t, u_char *);
 void	vtfilter_print(struct vtfilter *, uint32_t);
 void	vtfilter_seq_pass(struct vtfilter *, u_char);
 void	vtfilter_seq_drop(struct vtfilter *);

@@ -62,7 +62,7 @@ vtfilter_osc_add(struct vtfilter *vf, uint32_t cp)
 
 	if (vf->oscover)
 		return;
-	n = vtfilter_utf8(cp, buf);
+	n = utf8_encode(cp, (char *)buf);
 	if (vf->osclen + n > VTFILTER_MAX_OSC) {
 		vf->oscover = 1;
 		return;

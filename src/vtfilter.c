@@ -77,39 +77,13 @@ vtfilter_putc(struct vtfilter *vf, u_char c)
 	vf->out[vf->outlen++] = c;
 }
 
-/* Encode a code point as UTF-8; returns the length. */
-size_t
-vtfilter_utf8(uint32_t cp, u_char *p)
-{
-	if (cp < 0x80) {
-		p[0] = cp;
-		return (1);
-	}
-	if (cp < 0x800) {
-		p[0] = 0xc0 | (cp >> 6);
-		p[1] = 0x80 | (cp & 0x3f);
-		return (2);
-	}
-	if (cp < 0x10000) {
-		p[0] = 0xe0 | (cp >> 12);
-		p[1] = 0x80 | ((cp >> 6) & 0x3f);
-		p[2] = 0x80 | (cp & 0x3f);
-		return (3);
-	}
-	p[0] = 0xf0 | (cp >> 18);
-	p[1] = 0x80 | ((cp >> 12) & 0x3f);
-	p[2] = 0x80 | ((cp >> 6) & 0x3f);
-	p[3] = 0x80 | (cp & 0x3f);
-	return (4);
-}
-
 /* Queue a code point for libtsm. */
 static void
 vtfilter_put_utf8(struct vtfilter *vf, uint32_t cp)
 {
 	u_char	buf[4];
 
-	vtfilter_put(vf, buf, vtfilter_utf8(cp, buf));
+	vtfilter_put(vf, buf, utf8_encode(cp, (char *)buf));
 }
 
 /* BEL outside a string. */
