@@ -104,7 +104,7 @@ cmd_new_exec(struct cmd_item *item)
 	struct window		*w;
 	struct window_pane	*wp;
 	const char		*cwd;
-	char			*cause = NULL;
+	char			*cause = NULL, *path;
 	u_int			 sx, sy;
 
 	if (cmd_new_size(item, &sx, &sy) != 0)
@@ -121,8 +121,9 @@ cmd_new_exec(struct cmd_item *item)
 	wp = pane_create(w, sx, sy,
 	    options_get_number(global_options, "history-limit"));
 	if (args_has(args, ARGS_RECORD)) {
-		wp->recorder = record_start(wp, args_get(args, ARGS_RECORD), 0,
-		    0, &cause);
+		path = cmd_path(item, args_get(args, ARGS_RECORD));
+		wp->recorder = record_start(wp, path, 0, 0, &cause);
+		free(path);
 		if (wp->recorder == NULL) {
 			session_destroy(s, "failed to start");
 			goto fail;

@@ -71,8 +71,8 @@ cmd_set_exec(struct cmd_item *item)
 {
 	struct args			*args = item->args;
 	const struct option_entry	*oe;
-	const char			*name = args->argv[0];
-	char				*cause = NULL;
+	const char			*name = args->argv[0], *value;
+	char				*cause = NULL, *path = NULL;
 
 	if ((oe = options_entry_find(name)) == NULL)
 		return (cmd_error(item, "unknown option: %s", name));
@@ -87,18 +87,26 @@ cmd_set_exec(struct cmd_item *item)
 	}
 	if (args->argc != 2)
 		return (cmd_error(item, "%s: missing value", name));
-	if (strcmp(name, "audit-log") == 0 &&
-	    audit_open(args->argv[1], &cause) != 0) {
+	value = args->argv[1];
+	if (strcmp(name, "audit-log") == 0 && *value != '\0') {
+		path = cmd_path(item, value);
+		if (audit_open(path, &cause) != 0) {
+			cmd_error(item, "%s", cause);
+			free(cause);
+			free(path);
+			return (CMD_RETURN_ERROR);
+		}
+		value = path;
+	} else if (strcmp(name, "audit-log") == 0)
+		audit_close();
+	if (options_set(global_options, name, value, &cause) != 0) {
+		free(path);
 		cmd_error(item, "%s", cause);
 		free(cause);
 		return (CMD_RETURN_ERROR);
 	}
-	if (options_set(global_options, name, args->argv[1], &cause) != 0) {
-		cmd_error(item, "%s", cause);
-		free(cause);
-		return (CMD_RETURN_ERROR);
-	}
-	log_debug("option %s set to %s", name, args->argv[1]);
+	log_debug("option %s set to %s", name, value);
+	free(path);
 	cmd_options_changed();
 	return (CMD_RETURN_NORMAL);
 }

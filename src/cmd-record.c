@@ -52,7 +52,7 @@ cmd_record_exec(struct cmd_item *item)
 	struct args		*args = item->args;
 	struct window_pane	*wp;
 	struct recorder		*rec;
-	char			*cause = NULL;
+	char			*cause = NULL, *path;
 
 	wp = target_find_pane(item, args_get(args, 't'), NULL, &cause);
 	if (wp == NULL)
@@ -69,8 +69,9 @@ cmd_record_exec(struct cmd_item *item)
 		return (cmd_error(item, "record needs a file (or --stop)"));
 	if (wp->recorder != NULL)
 		return (cmd_error(item, "already recording"));
-	rec = record_start(wp, args->argv[0], args_has(args, ARGS_INPUT), 1,
-	    &cause);
+	path = cmd_path(item, args->argv[0]);
+	rec = record_start(wp, path, args_has(args, ARGS_INPUT), 1, &cause);
+	free(path);
 	if (rec == NULL)
 		goto fail;
 	wp->recorder = rec;

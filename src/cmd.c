@@ -150,8 +150,9 @@ cmd_allowed(struct client *c, const struct cmd_entry *entry,
 {
 	if (c == NULL)
 		return (1);	/* the server's own configuration */
-	if ((entry->flags & CMD_OPERATOR) && (c->flags & CLIENT_READONLY) &&
-	    !cmd_readonly_use(entry, args)) {
+	if (cmd_readonly_use(entry, args))
+		return (1);	/* this use only reads */
+	if ((entry->flags & CMD_OPERATOR) && (c->flags & CLIENT_READONLY)) {
 		log_debug("client %u (%s): refused %s: observer", c->id,
 		    c->user, entry->name);
 		*cause = xstrdup("not allowed: observers are read-only");
@@ -342,6 +343,18 @@ cmd_item_free(struct cmd_item *item)
 	free(item->cwd);
 	free(item->current);
 	free(item);
+}
+
+/* A path as the caller meant it: relative ones from its directory. */
+char *
+cmd_path(struct cmd_item *item, const char *path)
+{
+	char	*full;
+
+	if (*path == '/' || item->cwd == NULL)
+		return (xstrdup(path));
+	xasprintf(&full, "%s/%s", item->cwd, path);
+	return (full);
 }
 
 /* Free an argv made by cmd_split. */

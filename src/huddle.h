@@ -451,6 +451,7 @@ void		 cmd_done(struct cmd_item *, int);
 void		 cmd_item_free(struct cmd_item *);
 int		 cmd_split(const char *, int *, char ***, char **);
 void		 cmd_free_argv(int, char **);
+char		*cmd_path(struct cmd_item *, const char *);
 const char	*cmd_usage_line(const struct cmd_entry *, char *, size_t);
 
 /* client.c */

@@ -218,6 +218,7 @@ static void
 test_bad_path(struct harness *h)
 {
 	struct run	r;
+	char		path[512];
 
 	harness_run(h, &r, "record", "-t", "live", "/nonexistent/x.cast",
 	    NULL);
@@ -235,6 +236,15 @@ test_bad_path(struct harness *h)
 	harness_run(h, &r, "has", "-t", "live", NULL);
 	CHECK_INT(r.status, 0);
 	run_free(&r);
+
+	/* A relative path is from the caller's directory (the test's). */
+	harness_run(h, &r, "record", "-t", "live", "relative.cast", NULL);
+	CHECK_INT(r.status, 0);
+	run_free(&r);
+	harness_run(h, &r, "record", "-t", "live", "--stop", NULL);
+	run_free(&r);
+	snprintf(path, sizeof path, "%s/relative.cast", h->dir);
+	CHECK_INT(access(path, F_OK), 0);
 }
 
 int
