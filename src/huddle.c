@@ -186,6 +186,7 @@ main(int argc, char **argv)
 	int			 opt, required = 0;
 
 	huddle_locale();
+	log_set_dir();
 	gettimeofday(&start_time, NULL);
 	while ((opt = getopt(argc, argv, "+f:hL:S:vV")) != -1) {
 		switch (opt) {

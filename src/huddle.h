@@ -340,6 +340,7 @@ void		 socket_unlock(const char *, int);
 /* log.c */
 void		 log_add_level(void);
 int		 log_get_level(void);
+void		 log_set_dir(void);
 void		 log_open(const char *);
 void		 log_toggle(const char *);
 void		 log_close(void);

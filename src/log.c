@@ -18,6 +18,7 @@
 #include <sys/time.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@
 
 static FILE	*log_file;
 static int	 log_level_now;
+static char	 log_dir[PATH_MAX] = ".";	/* where logs go, fixed at start */
 
 /* Raise the log level (each -v). */
 void
@@ -44,7 +46,15 @@ log_get_level(void)
 	return (log_level_now);
 }
 
-/* Open huddle-NAME-PID.log in the current directory if logging is on. */
+/* Remember the directory logs go to (the server later moves to /). */
+void
+log_set_dir(void)
+{
+	if (getcwd(log_dir, sizeof log_dir) == NULL)
+		strlcpy(log_dir, ".", sizeof log_dir);
+}
+
+/* Open huddle-NAME-PID.log in the log directory if logging is on. */
 void
 log_open(const char *name)
 {
@@ -53,7 +63,8 @@ log_open(const char *name)
 	if (log_level_now == 0)
 		return;
 	log_close();
-	xasprintf(&path, "huddle-%s-%ld.log", name, (long)getpid());
+	xasprintf(&path, "%s/huddle-%s-%ld.log", log_dir, name,
+	    (long)getpid());
 	log_file = fopen(path, "a");
 	free(path);
 	if (log_file == NULL)
