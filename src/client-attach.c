@@ -43,8 +43,6 @@
 
 #define CLIENT_MESSAGE_SECONDS 4
 
-static struct client_ctx	*client_ctx;
-
 /* Send one message on the connection. */
 static void
 client_send(struct client_ctx *cc, struct msg_buf *b)
@@ -88,6 +86,7 @@ client_send_prompt(struct client_ctx *cc, int argc, char **argv)
 	for (i = 0; i < argc; i++)
 		msg_put_string(&b, argv[i]);
 	client_send(cc, &b);
+	cc->prompt_busy = 1;	/* the server takes one at a time */
 }
 
 /* The size the session may have: the terminal less the status line. */
@@ -141,49 +140,54 @@ client_message(struct client_ctx *cc, const char *text)
 	evtimer_add(cc->message_ev, &tv);
 }
 
-/* A key from the terminal: prefix bindings, the prompt, or the pane. */
+/* A key after the prefix key. */
+static void
+client_key_prefix(struct client_ctx *cc, uint64_t key)
+{
+	if (key == cc->prefix)
+		client_send_key(cc, key);
+	else if (key == 'd')
+		client_send_simple(cc, MSG_DETACH);
+	else if (key == ':' && cc->prompt_busy)
+		client_message(cc, "the last command is still running");
+	else if (key == ':')
+		client_status_prompt_start(cc);
+	else if (key == '?')
+		cc->help = 1;
+	else if (key == 'r') {
+		client_draw_invalidate(cc);
+		client_send_simple(cc, MSG_REDRAW);
+	} else
+		return;
+	client_draw(cc);
+}
+
+/* A key from the terminal: an overlay, the prompt, the prefix, or the pane. */
 static void
 client_key(void *arg, uint64_t key)
 {
 	struct client_ctx	*cc = arg;
 
-	if (cc->help) {
-		cc->help = 0;
-		client_draw_invalidate(cc);
-		client_draw(cc);
-		return;
-	}
-	if (cc->prompt) {
-		client_status_key(cc, key);
-		client_draw(cc);
-		return;
-	}
-	if (!cc->prefix_pending) {
-		if (key == cc->prefix)
-			cc->prefix_pending = 1;
+	if (cc->help || cc->view || cc->prompt) {
+		if (cc->help)
+			cc->help = 0;
+		else if (cc->view)
+			client_status_view_key(cc, key);
 		else
-			client_send_key(cc, key);
+			client_status_key(cc, key);
+		client_draw(cc);
 		return;
 	}
-	cc->prefix_pending = 0;
-	if (key == cc->prefix)
+	if (cc->prefix_pending) {
+		cc->prefix_pending = 0;
+		client_key_prefix(cc, key);
+	} else if (key == cc->prefix)
+		cc->prefix_pending = 1;
+	else
 		client_send_key(cc, key);
-	else if (key == 'd')
-		client_send_simple(cc, MSG_DETACH);
-	else if (key == ':') {
-		client_status_prompt_start(cc);
-		client_draw(cc);
-	} else if (key == '?') {
-		cc->help = 1;
-		client_draw(cc);
-	} else if (key == 'r') {
-		client_draw_invalidate(cc);
-		client_send_simple(cc, MSG_REDRAW);
-		client_draw(cc);
-	}
 }
 
-/* A paste from the terminal. */
+/* A paste (or a piece of a large one) from the terminal. */
 static void
 client_paste(void *arg, const char *buf, size_t len)
 {
@@ -192,7 +196,7 @@ client_paste(void *arg, const char *buf, size_t len)
 	size_t			 n;
 
 	while (len > 0) {
-		n = len > MSG_OUTPUT_CHUNK ? MSG_OUTPUT_CHUNK : len;
+		n = len > CLIENT_KEYS_MAX_PASTE ? CLIENT_KEYS_MAX_PASTE : len;
 		msg_buf_init(&b, MSG_PASTE);
 		msg_put_bytes(&b, buf, n);
 		client_send(cc, &b);
@@ -201,22 +205,33 @@ client_paste(void *arg, const char *buf, size_t len)
 	}
 }
 
-/* A mouse event from the terminal, moved into the session's area. */
+/*
+ * A mouse event from the terminal, moved into the session's area (past a
+ * status line at the top, and the part of the session in view). Events on
+ * the status line, the padding or an overlay are dropped.
+ */
 static void
 client_mouse(void *arg, int type, u_int button, u_int mods, u_int x, u_int y)
 {
 	struct client_ctx	*cc = arg;
 	struct msg_buf		 b;
-	u_int			 top = cc->status == 2 ? 1 : 0;
+	u_int			 rows = cc->rows;
 
-	if (y < top || y - top >= cc->grid.sy || x >= cc->grid.sx)
+	if (cc->status != 0 && rows > 1)
+		rows--;
+	if (!cc->have_frame || cc->help || cc->view || y < cc->top ||
+	    y - cc->top >= rows || x >= cc->cols)
+		return;
+	x += cc->ox;
+	y = y - cc->top + cc->oy;
+	if (x >= cc->grid.sx || y >= cc->grid.sy)
 		return;
 	msg_buf_init(&b, MSG_MOUSE);
 	msg_put_u8(&b, type);
 	msg_put_u16(&b, button);
 	msg_put_u16(&b, mods);
 	msg_put_u16(&b, x);
-	msg_put_u16(&b, y - top);
+	msg_put_u16(&b, y);
 	client_send(cc, &b);
 }
 
@@ -256,6 +271,7 @@ client_stdin(evutil_socket_t fd, short events, void *arg)
 	struct timeval		 tv;
 	u_char			 buf[8192];
 	ssize_t			 n;
+	u_int			 ms;
 
 	n = read(STDIN_FILENO, buf, sizeof buf);
 	if (n == -1 && (errno == EINTR || errno == EAGAIN))
@@ -265,12 +281,17 @@ client_stdin(evutil_socket_t fd, short events, void *arg)
 		return;
 	}
 	client_keys_input(cc->keys, buf, n);
-	if (client_keys_pending(cc->keys)) {
-		tv.tv_sec = cc->escape_time / 1000;
-		tv.tv_usec = (cc->escape_time % 1000) * 1000;
-		evtimer_add(cc->escape_ev, &tv);
-	} else
+	if (client_keys_in_paste(cc->keys))
+		ms = CLIENT_KEYS_PASTE_TIME;
+	else if (client_keys_pending(cc->keys))
+		ms = cc->escape_time;
+	else {
 		evtimer_del(cc->escape_ev);
+		return;
+	}
+	tv.tv_sec = ms / 1000;
+	tv.tv_usec = (ms % 1000) * 1000;
+	evtimer_add(cc->escape_ev, &tv);
 }
 
 /* Once a second: the clock on the status line. */
@@ -299,6 +320,8 @@ client_signal(evutil_socket_t sig, short events, void *arg)
 
 	switch (sig) {
 	case SIGWINCH:
+		if (!cc->screen_up)
+			break;	/* MSG_ATTACHED sends the size */
 		client_draw_resize(cc);
 		client_send_size(cc);
 		client_draw(cc);
@@ -310,7 +333,7 @@ client_signal(evutil_socket_t sig, short events, void *arg)
 		client_exit(cc, 1, "[hung up]");
 		break;
 	case SIGCONT:
-		client_draw_invalidate(cc);
+		client_draw_resume(cc);
 		client_draw(cc);
 		break;
 	}
@@ -355,6 +378,7 @@ client_attached(struct client_ctx *cc, struct msg_reader *r)
 		return (-1);
 	cc->readonly = readonly;
 	client_draw_start(cc);
+	event_add(cc->stdin_ev, NULL);
 	evtimer_add(cc->clock_ev, &tv);
 	client_send_size(cc);
 	client_draw(cc);
@@ -390,6 +414,7 @@ client_status(struct client_ctx *cc, struct msg_reader *r)
 	cc->readonly = readonly;
 	cc->ops = ops;
 	cc->obs = obs;
+	cc->status_flags = flags;
 	return (0);
 }
 
@@ -424,6 +449,59 @@ client_detached(struct client_ctx *cc, struct msg_reader *r)
 	return (0);
 }
 
+/* Print a line from the server, its control characters shown as '?'. */
+static void
+client_print(FILE *f, const char *text)
+{
+	const char	*p;
+
+	for (p = text; *p != '\0'; p++)
+		fputc((u_char)*p < 0x20 || *p == 0x7f ? '?' : *p, f);
+	fputc('\n', f);
+}
+
+/*
+ * MSG_MESSAGE: a line for the status line, or of the prompt's command's
+ * output; before attaching, why it failed ("huddle: ...") for stderr.
+ */
+static int
+client_message_in(struct client_ctx *cc, struct msg_reader *r)
+{
+	char	*text;
+
+	if (msg_get_string(r, &text) != 0)
+		return (-1);
+	if (!cc->screen_up)
+		client_print(stderr, text);
+	else if (cc->prompt_busy)
+		client_status_output(cc, text);
+	else
+		client_message(cc, text);
+	free(text);
+	client_draw(cc);
+	return (0);
+}
+
+/* MSG_ERROR or MSG_EXIT: the server is done with this client. */
+static int
+client_finished(struct client_ctx *cc, uint32_t type, struct msg_reader *r)
+{
+	char		*text;
+	uint32_t	 status;
+
+	if (type == MSG_EXIT) {
+		if (msg_get_u32(r, &status) != 0)
+			return (-1);
+		client_exit(cc, status > 255 ? 1 : (int)status, "%s", "");
+		return (0);
+	}
+	if (msg_get_string(r, &text) != 0)
+		return (-1);
+	client_exit(cc, 1, "huddle: %s", text);
+	free(text);
+	return (0);
+}
+
 /* Output before attaching is an error to print (the command failed). */
 static int
 client_output(struct client_ctx *cc, struct msg_reader *r)
@@ -436,7 +514,9 @@ client_output(struct client_ctx *cc, struct msg_reader *r)
 		return (-1);
 	if (cc->screen_up)
 		return (0);
-	if (write(STDERR_FILENO, data, len) == -1)
+	fflush(stdout);
+	if (write(stream == MSG_STDOUT ? STDOUT_FILENO : STDERR_FILENO, data,
+	    len) == -1)
 		return (0);
 	return (0);
 }
@@ -465,13 +545,39 @@ client_clipboard(struct client_ctx *cc, struct msg_reader *r)
 	return (0);
 }
 
+/*
+ * MSG_FRAME: apply the changed cells to the local grid and draw. A frame
+ * that does not decode (every run is checked against the size and the
+ * message) ends the connection.
+ */
+static int
+client_frame(struct client_ctx *cc, struct msg_reader *r)
+{
+	if (!cc->screen_up || frame_decode(r, &cc->fi, &cc->grid) != 0)
+		return (-1);
+	cc->have_frame = 1;
+	client_draw(cc);
+	return (0);
+}
+
+/* The command from the prompt finished: show what it said. */
+static void
+client_prompt_done(struct client_ctx *cc)
+{
+	struct timeval	tv = { CLIENT_MESSAGE_SECONDS, 0 };
+
+	cc->prompt_busy = 0;
+	if (client_status_output_done(cc))
+		evtimer_add(cc->message_ev, &tv);
+	client_draw(cc);
+}
+
 /* One message from the server. */
 static void
 client_dispatch(struct peer *peer, uint32_t type, struct msg_reader *r,
     void *arg)
 {
 	struct client_ctx	*cc = arg;
-	char			*text;
 	uint32_t		 status;
 	int			 rv = 0;
 
@@ -479,47 +585,24 @@ client_dispatch(struct peer *peer, uint32_t type, struct msg_reader *r,
 	case MSG_HELLO_OK:
 		break;
 	case MSG_ERROR:
-		if (msg_get_string(r, &text) != 0)
-			rv = -1;
-		else {
-			client_exit(cc, 1, "huddle: %s", text);
-			free(text);
-		}
+	case MSG_EXIT:
+		rv = client_finished(cc, type, r);
 		break;
 	case MSG_OUTPUT:
 		rv = client_output(cc, r);
-		break;
-	case MSG_EXIT:
-		if (msg_get_u32(r, &status) != 0)
-			rv = -1;
-		else
-			client_exit(cc, status > 255 ? 1 : (int)status, "%s",
-			    "");
 		break;
 	case MSG_ATTACHED:
 		rv = client_attached(cc, r);
 		break;
 	case MSG_FRAME:
-		if (!cc->screen_up || frame_decode(r, &cc->fi, &cc->grid) != 0)
-			rv = -1;
-		else {
-			cc->have_frame = 1;
-			client_draw(cc);
-		}
+		rv = client_frame(cc, r);
 		break;
 	case MSG_STATUS:
-		rv = client_status(cc, r);
-		if (rv == 0)
+		if ((rv = client_status(cc, r)) == 0)
 			client_draw(cc);
 		break;
 	case MSG_MESSAGE:
-		if (msg_get_string(r, &text) != 0)
-			rv = -1;
-		else {
-			client_message(cc, text);
-			free(text);
-			client_draw(cc);
-		}
+		rv = client_message_in(cc, r);
 		break;
 	case MSG_BELL:
 		client_draw_bell(cc);
@@ -531,10 +614,13 @@ client_dispatch(struct peer *peer, uint32_t type, struct msg_reader *r,
 		rv = client_detached(cc, r);
 		break;
 	case MSG_PROMPT_DONE:
+		if (msg_get_u32(r, &status) != 0)
+			rv = -1;
+		else
+			client_prompt_done(cc);
 		break;
 	case MSG_OPTIONS:
-		rv = client_get_options(cc, r);
-		if (rv == 0)
+		if ((rv = client_get_options(cc, r)) == 0)
 			client_draw(cc);
 		break;
 	default:
@@ -581,9 +667,9 @@ client_events(struct client_ctx *cc, struct event **sigs)
 	const int	signals[] = { SIGWINCH, SIGTERM, SIGHUP, SIGCONT };
 	u_int		i;
 
+	/* The terminal is read once the screen is up (client_attached). */
 	cc->stdin_ev = event_new(cc->base, STDIN_FILENO, EV_READ|EV_PERSIST,
 	    client_stdin, cc);
-	event_add(cc->stdin_ev, NULL);
 	cc->escape_ev = evtimer_new(cc->base, client_escape_timeout, cc);
 	cc->clock_ev = evtimer_new(cc->base, client_clock, cc);
 	cc->message_ev = evtimer_new(cc->base, client_message_expire, cc);
@@ -615,10 +701,41 @@ client_free(struct client_ctx *cc, struct event **sigs)
 }
 
 /*
+ * Connect to the server, or through `huddle proxy` run by via_command;
+ * says hello. Returns the descriptor, or -1 after printing why.
+ */
+static int
+client_open(const char *via_command, const char *sockflags, pid_t *proxy_pid)
+{
+	enum msg_via	 via = MSG_VIA_LOCAL;
+	char		*cause = NULL;
+	int		 fd;
+
+	if (via_command != NULL) {
+		fd = proxy_spawn(via_command, sockflags, proxy_pid, &cause);
+		if (fd == -1) {
+			fprintf(stderr, "huddle: %s\n", cause);
+			free(cause);
+			return (-1);
+		}
+		via = MSG_VIA_PROXY;
+	} else {
+		fd = client_connect(0, NULL, 0);
+		if (getenv("SSH_CONNECTION") != NULL)
+			via = MSG_VIA_SSH;
+	}
+	client_send_hello(fd, MSG_KIND_ATTACH, via);
+	return (fd);
+}
+
+/*
  * Attach this terminal to a session (target may be NULL); flags are
  * MSG_ATTACH_*, prefix a key name for this client or NULL, via a command
  * that reaches a remote `huddle proxy` (e.g. "ssh host") or NULL. Returns
- * the exit status.
+ * the exit status: 0 after [detached (from session NAME)], [exited] or
+ * [server exited]; 1 after [lost server], [terminated] (SIGTERM), [hung up]
+ * (SIGHUP), [lost terminal], [detached (access revoked)] or a failure to
+ * attach (printed as "huddle: ..." before the screen was ever touched).
  */
 int
 client_attach(const char *target, int flags, const char *prefix,
@@ -627,13 +744,10 @@ client_attach(const char *target, int flags, const char *prefix,
 	struct client_ctx	 ctx, *cc = &ctx;
 	struct event		*sigs[4];
 	struct termios		 saved;
-	enum msg_via		 via = MSG_VIA_LOCAL;
 	pid_t			 proxy_pid = -1;
-	char			*cause = NULL;
-	int			 fd, status, have_tios;
+	int			 fd, status, have_tios, was_up;
 
 	memset(cc, 0, sizeof *cc);
-	client_ctx = cc;
 	cc->prefix = 'b' | KEYC_CTRL;
 	if (prefix != NULL) {
 		if (keys_parse(prefix, &cc->prefix) != 0) {
@@ -645,36 +759,27 @@ client_attach(const char *target, int flags, const char *prefix,
 	cc->escape_time = 10;
 	signal(SIGPIPE, SIG_IGN);
 	have_tios = tcgetattr(STDIN_FILENO, &saved) == 0;
-
-	if (via_command != NULL) {
-		fd = proxy_spawn(via_command, sockflags, &proxy_pid, &cause);
-		if (fd == -1) {
-			fprintf(stderr, "huddle: %s\n", cause);
-			free(cause);
-			return (1);
-		}
-		via = MSG_VIA_PROXY;
-	} else {
-		fd = client_connect(0, NULL, 0);
-		if (getenv("SSH_CONNECTION") != NULL)
-			via = MSG_VIA_SSH;
-	}
-	client_send_hello(fd, MSG_KIND_ATTACH, via);
+	if ((fd = client_open(via_command, sockflags, &proxy_pid)) == -1)
+		return (1);
 	cc->base = event_base_new();
 	cc->peer = peer_create(cc->base, fd, client_dispatch, client_lost, cc);
 	cc->keys = client_keys_create(&client_keys_callbacks, cc);
+	if (have_tios)
+		client_keys_set_backspace(cc->keys, saved.c_cc[VERASE]);
 	grid_init(&cc->grid, 1, 1);
 	client_events(cc, sigs);
 	client_send_attach(cc, target, flags);
 
 	event_base_dispatch(cc->base);
 
+	was_up = cc->screen_up;
 	client_draw_stop(cc);
 	if (have_tios)
 		tcsetattr(STDIN_FILENO, TCSADRAIN, &saved);
-	if (cc->exit_message != NULL && *cc->exit_message != '\0')
-		fprintf(cc->exit_status == 0 || cc->screen_up ? stdout :
-		    stderr, "%s\n", cc->exit_message);
+	if (cc->exit_message != NULL && *cc->exit_message != '\0') {
+		client_print(cc->exit_status == 0 || was_up ? stdout : stderr,
+		    cc->exit_message);
+	}
 	status = cc->exit_status;
 	free(cc->exit_message);
 	client_free(cc, sigs);

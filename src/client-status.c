@@ -30,22 +30,26 @@
 /*
  * The status line (session, own mode, who is attached and who typed last,
  * the title and the time), messages shown there for a while, the command
- * prompt with editing and history, and the help overlay.
+ * prompt with editing and history, the output of a command run from it,
+ * and the help overlay.
  */
 
 #define STATUS_HISTORY_MAX 100
+#define STATUS_LINE_MAX 4096	/* bytes at the prompt */
+#define STATUS_OUTPUT_MAX 10000	/* lines of a command's output kept */
 
 static const char *status_help[] = {
-	"huddle key bindings (after the prefix key)",
 	"",
-	"  d       detach",
-	"  :       command prompt (any huddle command)",
-	"  ?       this help",
-	"  r       redraw the screen",
-	"  prefix  send the prefix key itself",
+	"  d        detach",
+	"  :        command prompt (any huddle command)",
+	"  ?        this help",
+	"  r        redraw the screen",
+	"  prefix   send the prefix key itself",
 	"",
-	"At the prompt: Enter runs, Escape or C-c cancels,",
-	"Up and Down go through the history.",
+	"At the prompt: Enter runs the command, Escape or C-c",
+	"cancels; Left, Right, Home, End, C-a, C-e, C-b, C-f move;",
+	"BSpace, Delete, C-u, C-k, C-w delete; Up and Down go",
+	"through the history.",
 	"",
 	"Press any key to close."
 };
@@ -63,56 +67,130 @@ client_status_clean(const char *s)
 	return (out);
 }
 
+/* The next character of s (len bytes): its width and length. */
+static size_t
+client_status_next(const char *s, size_t len, wchar_t *wc, int *width)
+{
+	mbstate_t	ps;
+	size_t		n;
+
+	memset(&ps, 0, sizeof ps);
+	n = mbrtowc(wc, s, len, &ps);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*wc = L'?';
+		n = 1;
+	}
+	*width = wcwidth(*wc);
+	if (*wc < 0x20 || (*wc >= 0x7f && *wc < 0xa0) || *width < 0) {
+		*wc = L'?';
+		*width = 1;
+	}
+	return (n);
+}
+
+/* The columns the first len bytes of s take. */
+static u_int
+client_status_width(const char *s, size_t len)
+{
+	wchar_t	wc;
+	size_t	n;
+	u_int	used = 0;
+	int	w;
+
+	while (len > 0) {
+		n = client_status_next(s, len, &wc, &w);
+		used += w;
+		s += n;
+		len -= n;
+	}
+	return (used);
+}
+
 /* Write text at (x, y), at most width columns; returns columns used. */
 static u_int
 client_status_put(const char *s, u_int x, u_int y, u_int width)
 {
 	wchar_t	 wc;
-	mbstate_t ps;
-	size_t	 n;
+	size_t	 n, len = strlen(s);
 	int	 w;
 	u_int	 used = 0;
 
-	memset(&ps, 0, sizeof ps);
 	move(y, x);
-	while (*s != '\0' && used < width) {
-		n = mbrtowc(&wc, s, strlen(s), &ps);
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			wc = L'?';
-			n = 1;
-			memset(&ps, 0, sizeof ps);
-		}
-		w = wcwidth(wc);
-		if (w < 0)
-			w = 1, wc = L'?';
+	while (len > 0 && used < width) {
+		n = client_status_next(s, len, &wc, &w);
 		if (used + w > width)
 			break;
 		addnwstr(&wc, 1);
 		used += w;
 		s += n;
+		len -= n;
 	}
 	return (used);
+}
+
+/* Fill row y with spaces in the current attributes. */
+static void
+client_status_blank(struct client_ctx *cc, u_int y)
+{
+	u_int	x;
+
+	move(y, 0);
+	for (x = 0; x < cc->cols; x++)
+		addch(' ');
+}
+
+/* Draw the prompt on row y, scrolled so the cursor is in view. */
+static void
+client_status_prompt_draw(struct client_ctx *cc, u_int y)
+{
+	u_int	avail = cc->cols > 2 ? cc->cols - 2 : 1;
+	size_t	start = 0;
+	wchar_t	wc;
+	int	w;
+
+	while (start < cc->line_cursor &&
+	    client_status_width(cc->line + start, cc->line_cursor - start) >
+	    avail)
+		start += client_status_next(cc->line + start,
+		    cc->line_len - start, &wc, &w);
+	client_status_put(":", 0, y, cc->cols);
+	client_status_put(cc->line + start, 1, y, cc->cols - 1);
+	attrset(A_NORMAL);
+	move(y, 1 + client_status_width(cc->line + start,
+	    cc->line_cursor - start));
+}
+
+/* The left part of the status line. */
+static void
+client_status_left(struct client_ctx *cc, char *buf, size_t len)
+{
+	char	*title;
+
+	title = client_status_clean(cc->title != NULL ? cc->title : "");
+	snprintf(buf, len, "[%s] %s | %u op%s %u obs%s%s%s%s%s",
+	    cc->session != NULL ? cc->session : "",
+	    cc->readonly ? "observer" : "operator", cc->ops,
+	    cc->ops == 1 ? "" : "s", cc->obs,
+	    cc->last_user != NULL && *cc->last_user != '\0' ? " | typed: " : "",
+	    cc->last_user != NULL ? cc->last_user : "",
+	    (cc->status_flags & MSG_STATUS_QUEUE_WAITING) ? " | queued" : "",
+	    *title != '\0' ? " | " : "", title);
+	free(title);
 }
 
 /* Draw the status line (or the prompt, or a message) on row y. */
 void
 client_status_draw(struct client_ctx *cc, int y)
 {
-	char		 left[512], right[512], *title;
+	char		 left[1024], right[16];
 	struct tm	 tm;
 	time_t		 now;
-	u_int		 x, rlen;
+	u_int		 rlen;
 
 	attrset(A_REVERSE);
-	move(y, 0);
-	for (x = 0; x < cc->cols; x++)
-		addch(' ');
+	client_status_blank(cc, y);
 	if (cc->prompt) {
-		client_status_put(":", 0, y, cc->cols);
-		client_status_put(cc->line, 1, y, cc->cols - 1);
-		attrset(A_NORMAL);
-		move(y, 1 + cc->line_cursor < cc->cols ?
-		    1 + cc->line_cursor : cc->cols - 1);
+		client_status_prompt_draw(cc, y);
 		return;
 	}
 	if (cc->message != NULL) {
@@ -120,14 +198,7 @@ client_status_draw(struct client_ctx *cc, int y)
 		attrset(A_NORMAL);
 		return;
 	}
-	title = client_status_clean(cc->title != NULL ? cc->title : "");
-	snprintf(left, sizeof left, "[%s] %s | %u op%s %u obs%s%s%s%s",
-	    cc->session, cc->readonly ? "observer" : "operator", cc->ops,
-	    cc->ops == 1 ? "" : "s", cc->obs,
-	    cc->last_user != NULL && *cc->last_user != '\0' ? " | typed: " : "",
-	    cc->last_user != NULL ? cc->last_user : "",
-	    *title != '\0' ? " | " : "", title);
-	free(title);
+	client_status_left(cc, left, sizeof left);
 	time(&now);
 	localtime_r(&now, &tm);
 	strftime(cc->clock, sizeof cc->clock, "%H:%M", &tm);
@@ -152,20 +223,145 @@ client_status_message(struct client_ctx *cc, const char *text)
 void
 client_status_help_draw(struct client_ctx *cc)
 {
-	u_int	i, n = nitems(status_help), w = 52, x, y, top, left;
+	u_int	i, n = nitems(status_help), w = 60, x, y, top, left;
+	char	name[64], title[128];
 
-	top = cc->rows > n + 2 ? (cc->rows - n - 2) / 2 : 0;
+	keys_name(cc->prefix, name, sizeof name);
+	snprintf(title, sizeof title, "huddle key bindings, after the prefix "
+	    "key %s:", name);
+	top = cc->rows > n + 3 ? (cc->rows - n - 3) / 2 : 0;
 	left = cc->cols > w ? (cc->cols - w) / 2 : 0;
 	attrset(A_REVERSE);
-	for (y = 0; y < n + 2 && top + y < cc->rows; y++) {
+	for (y = 0; y < n + 3 && top + y < cc->rows; y++) {
 		move(top + y, left);
 		for (x = 0; x < w && left + x < cc->cols; x++)
 			addch(' ');
 	}
-	for (i = 0; i < n && top + 1 + i < cc->rows; i++)
-		client_status_put(status_help[i], left + 2, top + 1 + i,
+	for (i = 0; i <= n && top + 1 + i < cc->rows; i++) {
+		client_status_put(i == 0 ? title : status_help[i - 1],
+		    left + 2, top + 1 + i,
 		    cc->cols > left + 2 ? cc->cols - left - 2 : 0);
+	}
 	attrset(A_NORMAL);
+}
+
+/* Forget a command's output. */
+static void
+client_status_output_clear(struct client_ctx *cc)
+{
+	u_int	i;
+
+	for (i = 0; i < cc->noutput; i++)
+		free(cc->output[i]);
+	free(cc->output);
+	cc->output = NULL;
+	cc->noutput = 0;
+	cc->view = 0;
+	cc->view_top = 0;
+}
+
+/* A line of output from the prompt's command. */
+void
+client_status_output(struct client_ctx *cc, const char *text)
+{
+	if (cc->noutput >= STATUS_OUTPUT_MAX)
+		return;
+	cc->output = xreallocarray(cc->output, cc->noutput + 1,
+	    sizeof *cc->output);
+	cc->output[cc->noutput++] = client_status_clean(text);
+}
+
+/*
+ * The prompt's command finished: one line of output is a message (returns
+ * 1), more are shown over the screen until a key is pressed.
+ */
+int
+client_status_output_done(struct client_ctx *cc)
+{
+	if (cc->noutput == 1) {
+		client_status_message(cc, cc->output[0]);
+		client_status_output_clear(cc);
+		return (1);
+	}
+	if (cc->noutput > 1) {
+		cc->view = 1;
+		cc->view_top = 0;
+	}
+	return (0);
+}
+
+/* The rows the session's area has. */
+static u_int
+client_status_area(struct client_ctx *cc)
+{
+	if (cc->status != 0 && cc->rows > 1)
+		return (cc->rows - 1);
+	return (cc->rows);
+}
+
+/* Draw the command's output over the session's area. */
+void
+client_status_view_draw(struct client_ctx *cc, u_int top, u_int rows)
+{
+	char	hint[128];
+	u_int	y, shown = rows > 1 ? rows - 1 : 1, end;
+
+	for (y = 0; y < shown; y++) {
+		client_status_blank(cc, top + y);
+		if (cc->view_top + y < cc->noutput)
+			client_status_put(cc->output[cc->view_top + y], 0,
+			    top + y, cc->cols);
+	}
+	if (rows < 2)
+		return;
+	end = cc->view_top + shown;
+	if (end > cc->noutput)
+		end = cc->noutput;
+	snprintf(hint, sizeof hint, "[%u-%u of %u] Up/Down/PageUp/PageDown "
+	    "scroll, any other key closes", cc->view_top + 1, end,
+	    cc->noutput);
+	attrset(A_REVERSE);
+	client_status_blank(cc, top + shown);
+	client_status_put(hint, 0, top + shown, cc->cols);
+	attrset(A_NORMAL);
+}
+
+/* A key while the output is shown: scroll, or close it. */
+void
+client_status_view_key(struct client_ctx *cc, uint64_t key)
+{
+	u_int	area = client_status_area(cc), page, last;
+
+	page = area > 2 ? area - 1 : 1;
+	last = cc->noutput > page ? cc->noutput - page : 0;
+	switch (key) {
+	case KEYC_UP:
+	case 'k':
+		cc->view_top = cc->view_top > 0 ? cc->view_top - 1 : 0;
+		break;
+	case KEYC_DOWN:
+	case 'j':
+		cc->view_top++;
+		break;
+	case KEYC_PPAGE:
+		cc->view_top = cc->view_top > page ? cc->view_top - page : 0;
+		break;
+	case KEYC_NPAGE:
+	case ' ':
+		cc->view_top += page;
+		break;
+	case KEYC_HOME:
+		cc->view_top = 0;
+		break;
+	case KEYC_END:
+		cc->view_top = last;
+		break;
+	default:
+		client_status_output_clear(cc);
+		return;
+	}
+	if (cc->view_top > last)
+		cc->view_top = last;
 }
 
 /* Open the command prompt. */
@@ -190,6 +386,24 @@ client_status_set_line(struct client_ctx *cc, const char *s)
 	cc->line_len = cc->line_cursor = strlen(s);
 }
 
+/* Keep a line in the history, unless it repeats the last one. */
+static void
+client_status_remember(struct client_ctx *cc, const char *line)
+{
+	if (cc->nhistory != 0 &&
+	    strcmp(cc->history[cc->nhistory - 1], line) == 0)
+		return;
+	if (cc->nhistory == STATUS_HISTORY_MAX) {
+		free(cc->history[0]);
+		memmove(cc->history, cc->history + 1,
+		    (cc->nhistory - 1) * sizeof *cc->history);
+		cc->nhistory--;
+	}
+	cc->history = xreallocarray(cc->history, cc->nhistory + 1,
+	    sizeof *cc->history);
+	cc->history[cc->nhistory++] = xstrdup(line);
+}
+
 /* Run the prompt's line. */
 static void
 client_status_enter(struct client_ctx *cc)
@@ -200,22 +414,16 @@ client_status_enter(struct client_ctx *cc)
 	cc->prompt = 0;
 	if (cc->line_len == 0)
 		return;
-	if (cc->nhistory == STATUS_HISTORY_MAX) {
-		free(cc->history[0]);
-		memmove(cc->history, cc->history + 1,
-		    (cc->nhistory - 1) * sizeof *cc->history);
-		cc->nhistory--;
-	}
-	cc->history = xreallocarray(cc->history, cc->nhistory + 1,
-	    sizeof *cc->history);
-	cc->history[cc->nhistory++] = xstrdup(cc->line);
+	client_status_remember(cc, cc->line);
 	if (cmd_split(cc->line, &argc, &argv, &cause) != 0) {
 		client_status_message(cc, cause);
 		free(cause);
 		return;
 	}
-	if (argc != 0)
+	if (argc != 0) {
+		client_status_output_clear(cc);
 		client_send_prompt(cc, argc, argv);
+	}
 	cmd_free_argv(argc, argv);
 }
 
@@ -260,6 +468,8 @@ client_status_insert(struct client_ctx *cc, uint64_t key)
 	int	n;
 
 	n = utf8_encode((uint32_t)key, buf);
+	if (n <= 0 || cc->line_len + n > STATUS_LINE_MAX)
+		return;
 	cc->line = xrealloc(cc->line, cc->line_len + n + 1);
 	memmove(cc->line + cc->line_cursor + n, cc->line + cc->line_cursor,
 	    cc->line_len - cc->line_cursor + 1);
@@ -282,47 +492,71 @@ client_status_history(struct client_ctx *cc, int up)
 	    cc->history[cc->history_at] : "");
 }
 
-/* A key typed at the prompt. */
-void
-client_status_key(struct client_ctx *cc, uint64_t key)
+/* Delete the word before the cursor. */
+static void
+client_status_delete_word(struct client_ctx *cc)
 {
-	size_t	at;
+	size_t	at = cc->line_cursor;
 
+	while (at > 0 && cc->line[at - 1] == ' ')
+		at--;
+	while (at > 0 && cc->line[at - 1] != ' ')
+		at--;
+	client_status_delete(cc, at, cc->line_cursor);
+}
+
+/* A key that moves the cursor or walks the history; 0 if not one. */
+static int
+client_status_move(struct client_ctx *cc, uint64_t key)
+{
 	switch (key) {
-	case '\r':
-		client_status_enter(cc);
-		return;
-	case '\033':
-	case 'c' | KEYC_CTRL:
-		cc->prompt = 0;
-		return;
 	case KEYC_LEFT:
 	case 'b' | KEYC_CTRL:
 		cc->line_cursor = client_status_back(cc->line, cc->line_cursor);
-		return;
+		return (1);
 	case KEYC_RIGHT:
 	case 'f' | KEYC_CTRL:
 		cc->line_cursor = client_status_forward(cc->line, cc->line_len,
 		    cc->line_cursor);
-		return;
+		return (1);
 	case KEYC_HOME:
 	case 'a' | KEYC_CTRL:
 		cc->line_cursor = 0;
-		return;
+		return (1);
 	case KEYC_END:
 	case 'e' | KEYC_CTRL:
 		cc->line_cursor = cc->line_len;
-		return;
+		return (1);
 	case KEYC_UP:
+	case 'p' | KEYC_CTRL:
 		client_status_history(cc, 1);
-		return;
+		return (1);
 	case KEYC_DOWN:
+	case 'n' | KEYC_CTRL:
 		client_status_history(cc, 0);
+		return (1);
+	}
+	return (0);
+}
+
+/* A key typed at the prompt. */
+void
+client_status_key(struct client_ctx *cc, uint64_t key)
+{
+	switch (key) {
+	case '\r':
+	case KEYC_KP_ENTER:
+		client_status_enter(cc);
+		return;
+	case '\033':
+	case 'c' | KEYC_CTRL:
+	case 'g' | KEYC_CTRL:
+		cc->prompt = 0;
 		return;
 	case KEYC_BSPACE:
 	case 'h' | KEYC_CTRL:
-		at = client_status_back(cc->line, cc->line_cursor);
-		client_status_delete(cc, at, cc->line_cursor);
+		client_status_delete(cc, client_status_back(cc->line,
+		    cc->line_cursor), cc->line_cursor);
 		return;
 	case KEYC_DC:
 	case 'd' | KEYC_CTRL:
@@ -337,16 +571,14 @@ client_status_key(struct client_ctx *cc, uint64_t key)
 		client_status_delete(cc, cc->line_cursor, cc->line_len);
 		return;
 	case 'w' | KEYC_CTRL:
-		at = cc->line_cursor;
-		while (at > 0 && cc->line[at - 1] == ' ')
-			at--;
-		while (at > 0 && cc->line[at - 1] != ' ')
-			at--;
-		client_status_delete(cc, at, cc->line_cursor);
+	case KEYC_BSPACE | KEYC_META:
+		client_status_delete_word(cc);
 		return;
 	}
+	if (client_status_move(cc, key))
+		return;
 	if ((key & KEYC_MASK_MODIFIERS) == 0 && !KEYC_IS_SPECIAL(key) &&
-	    key >= 0x20 && key != 0x7f && cc->line_len < 4096)
+	    key >= 0x20 && key != 0x7f && (key < 0x80 || key >= 0xa0))
 		client_status_insert(cc, key);
 }
 
@@ -356,6 +588,7 @@ client_status_free(struct client_ctx *cc)
 {
 	u_int	i;
 
+	client_status_output_clear(cc);
 	free(cc->line);
 	free(cc->message);
 	free(cc->title);

@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <wchar.h>
 
 #include "term.h"
 #include "frame.h"
@@ -40,14 +41,24 @@ struct client_keys_cb {
 	void	(*focus)(void *, int);
 };
 
+/* A paste is handed over in pieces of at most this (one MSG_PASTE each). */
+#define CLIENT_KEYS_MAX_PASTE (MSG_MAX_PAYLOAD - 64)
+/* A paste whose end marker does not come within this ends anyway. */
+#define CLIENT_KEYS_PASTE_TIME 2000
+
 struct client_keys;
 
 struct client_keys	*client_keys_create(const struct client_keys_cb *,
 			     void *);
 void			 client_keys_free(struct client_keys *);
+void			 client_keys_add(struct client_keys *, const char *,
+			     uint64_t);
+void			 client_keys_set_backspace(struct client_keys *,
+			     u_char);
 void			 client_keys_input(struct client_keys *,
 			     const u_char *, size_t);
 int			 client_keys_pending(struct client_keys *);
+int			 client_keys_in_paste(struct client_keys *);
 void			 client_keys_timeout(struct client_keys *);
 
 /* The attached client's state. */
@@ -77,6 +88,9 @@ struct client_ctx {
 	u_int			 cursor_x;	/* where the cursor is drawn */
 	u_int			 cursor_y;
 	int			 cursor_on;
+	u_int			 top;		/* the session's first row */
+	u_int			 ox;		/* grid cell in the top left */
+	u_int			 oy;
 
 	u_int			 cols;		/* the terminal's size */
 	u_int			 rows;
@@ -84,20 +98,26 @@ struct client_ctx {
 	/* Status line. */
 	u_int			 ops;
 	u_int			 obs;
+	int			 status_flags;	/* MSG_STATUS_* */
 	char			*last_user;
 	char			*title;
 	char			*message;
 	char			 clock[8];
 
-	/* Prefix, prompt and help. */
+	/* Prefix, prompt, command output and help. */
 	int			 prefix_pending;
 	int			 prompt;
+	int			 prompt_busy;	/* sent, not yet done */
 	char			*line;
 	size_t			 line_len;
 	size_t			 line_cursor;
 	char		       **history;
 	u_int			 nhistory;
 	u_int			 history_at;
+	char		       **output;	/* the prompt's output */
+	u_int			 noutput;
+	int			 view;		/* output is shown */
+	u_int			 view_top;
 	int			 help;
 
 	int			 screen_up;	/* ncurses is running */
@@ -107,13 +127,20 @@ struct client_ctx {
 
 /* client-draw.c */
 void	client_draw_start(struct client_ctx *);
+void	client_draw_init(struct client_ctx *);
 void	client_draw_stop(struct client_ctx *);
+void	client_draw_resume(struct client_ctx *);
 void	client_draw_resize(struct client_ctx *);
 void	client_draw(struct client_ctx *);
 void	client_draw_modes(struct client_ctx *, int);
 void	client_draw_bell(struct client_ctx *);
 void	client_draw_invalidate(struct client_ctx *);
 void	client_draw_osc(struct client_ctx *, const char *);
+void	client_draw_keys(struct client_keys *);
+uint32_t client_draw_palette(u_int);
+int	client_draw_nearest(uint32_t, u_int);
+int	client_draw_map(uint32_t, int, int, int *);
+u_int	client_draw_char(uint32_t, u_int, wchar_t *);
 
 /* client-status.c */
 void	client_status_draw(struct client_ctx *, int);
@@ -121,6 +148,10 @@ void	client_status_message(struct client_ctx *, const char *);
 void	client_status_key(struct client_ctx *, uint64_t);
 void	client_status_prompt_start(struct client_ctx *);
 void	client_status_help_draw(struct client_ctx *);
+void	client_status_output(struct client_ctx *, const char *);
+int	client_status_output_done(struct client_ctx *);
+void	client_status_view_draw(struct client_ctx *, u_int, u_int);
+void	client_status_view_key(struct client_ctx *, uint64_t);
 void	client_status_free(struct client_ctx *);
 
 /* client-attach.c */
