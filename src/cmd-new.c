@@ -103,16 +103,15 @@ cmd_new_exec(struct cmd_item *item)
 	struct session		*s;
 	struct window		*w;
 	struct window_pane	*wp;
-	const char		*cwd;
-	char			*cause = NULL, *path;
+	char			*cwd, *cause = NULL, *path;
 	u_int			 sx, sy;
+	int			 spawned;
 
 	if (cmd_new_size(item, &sx, &sy) != 0)
 		return (CMD_RETURN_ERROR);
 	if (args_has(args, 's') && session_check_name(args_get(args, 's'),
 	    &cause) != 0)
 		goto fail;
-	cwd = args_has(args, 'c') ? args_get(args, 'c') : item->cwd;
 
 	s = session_create(args_get(args, 's'), sx, sy, &cause);
 	if (s == NULL)
@@ -129,7 +128,11 @@ cmd_new_exec(struct cmd_item *item)
 			goto fail;
 		}
 	}
-	if (pane_spawn(wp, args->argc, args->argv, cwd, &cause) != 0) {
+	/* A relative -c is from the caller's directory, not the server's. */
+	cwd = cmd_path(item, args_has(args, 'c') ? args_get(args, 'c') : ".");
+	spawned = pane_spawn(wp, args->argc, args->argv, cwd, &cause);
+	free(cwd);
+	if (spawned != 0) {
 		session_destroy(s, "failed to start");
 		goto fail;
 	}

@@ -15,6 +15,7 @@
  */
 
 #include <sys/types.h>
+#include <sys/stat.h>
 
 #include <signal.h>
 #include <stdio.h>
@@ -183,6 +184,14 @@ test_pane_environment(void)
 	cap = harness_capture(&h, "inside", NULL);
 	CHECK(cap != NULL && strstr(cap, "\n/\n") != NULL);
 	free(cap);
+	/* A relative -c is from the caller's directory (the test's). */
+	snprintf(cmd, sizeof cmd, "%s/sub", h.dir);
+	mkdir(cmd, 0755);
+	harness_run(&h, &r, "new", "-d", "-s", "rel", "-c", "sub", "--",
+	    "pwd; read x", NULL);
+	CHECK_INT(r.status, 0);
+	run_free(&r);
+	CHECK_INT(harness_wait_capture(&h, "rel", "/sub\n", WAIT), 0);
 	harness_done(&h);
 }
 
