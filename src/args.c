@@ -218,3 +218,32 @@ args_number(struct args *args, int flag, long long min, long long max,
 	}
 	return (n);
 }
+
+/*
+ * A number of seconds (a decimal fraction allowed), more than 0 and at most
+ * a day; *out is left alone if the flag is not given.
+ */
+int
+args_seconds(struct args *args, int flag, double *out, char **cause)
+{
+	const char	*value = args_get(args, flag);
+	char		*end;
+	double		 d;
+
+	if (value == NULL)
+		return (0);
+	errno = 0;
+	d = strtod(value, &end);
+	if (*value == '\0' || *end != '\0' || errno == ERANGE ||
+	    strspn(value, "0123456789.") != strlen(value)) {
+		xasprintf(cause, "not a number of seconds: %s", value);
+		return (-1);
+	}
+	if (d <= 0 || d > 86400) {
+		xasprintf(cause, "out of range (more than 0, at most 86400): %s",
+		    value);
+		return (-1);
+	}
+	*out = d;
+	return (0);
+}

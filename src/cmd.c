@@ -30,6 +30,7 @@
  */
 
 extern const struct cmd_entry cmd_access_entry;
+extern const struct cmd_entry cmd_cancel_entry;
 extern const struct cmd_entry cmd_attach_entry;
 extern const struct cmd_entry cmd_capture_entry;
 extern const struct cmd_entry cmd_clients_entry;
@@ -41,16 +42,21 @@ extern const struct cmd_entry cmd_ls_entry;
 extern const struct cmd_entry cmd_message_entry;
 extern const struct cmd_entry cmd_new_entry;
 extern const struct cmd_entry cmd_proxy_entry;
+extern const struct cmd_entry cmd_queue_entry;
 extern const struct cmd_entry cmd_record_entry;
 extern const struct cmd_entry cmd_rename_entry;
 extern const struct cmd_entry cmd_resize_entry;
+extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_send_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_signal_entry;
+extern const struct cmd_entry cmd_stream_entry;
+extern const struct cmd_entry cmd_wait_entry;
 
 const struct cmd_entry *cmd_table[] = {
 	&cmd_access_entry,
+	&cmd_cancel_entry,
 	&cmd_attach_entry,
 	&cmd_capture_entry,
 	&cmd_clients_entry,
@@ -62,13 +68,17 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_message_entry,
 	&cmd_new_entry,
 	&cmd_proxy_entry,
+	&cmd_queue_entry,
 	&cmd_record_entry,
 	&cmd_rename_entry,
 	&cmd_resize_entry,
+	&cmd_run_entry,
 	&cmd_send_entry,
 	&cmd_set_entry,
 	&cmd_show_entry,
 	&cmd_signal_entry,
+	&cmd_stream_entry,
+	&cmd_wait_entry,
 	NULL
 };
 

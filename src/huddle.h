@@ -37,6 +37,8 @@ struct term;
 struct vtfilter;
 struct grid;
 struct recorder;
+struct qcmd;
+struct stream;
 
 /* Default socket name and limits. */
 #define HUDDLE_SOCKET_NAME "default"
@@ -176,6 +178,17 @@ struct args {
 	char	       **argv;
 };
 
+/* One of huddle's own OSC 133 marks, at its place in a pane's output. */
+struct pane_mark {
+	char		 kind;		/* A, B, C, D or P */
+	int		 status;	/* D: exit status, -1 if none */
+	int		 cont;		/* P: k=s, a continuation prompt */
+	uint64_t	 offset;	/* its first byte */
+	uint64_t	 end;		/* just after it */
+	u_int		 cx;		/* the cursor when it came */
+	u_int		 cy;
+};
+
 /* A pane: a pty, the program on it, and its terminal state. */
 struct window_pane {
 	u_int		 id;
@@ -202,6 +215,32 @@ struct window_pane {
 	uint64_t	 written;	/* bytes read from the program */
 
 	struct recorder	*recorder;	/* asciicast recording, if any */
+
+	/* Output not yet handed to the taps (recorder, streams, queue). */
+	struct evbuffer	*raw;
+	uint64_t	 raw_off;	/* stream offset of raw's first byte */
+	struct pane_mark *marks;	/* huddle's marks in raw, in order */
+	u_int		 nmarks;
+
+	/* Shell integration and the command queue (queue.c). */
+	int		 shell;
+#define PANE_SHELL_NONE 0	/* no marks: fall back on quiet time */
+#define PANE_SHELL_EXPECT 1	/* integration injected, no mark yet */
+#define PANE_SHELL_MARKS 2	/* the shell's marks drive the queue */
+	int		 prompt;
+#define PANE_PROMPT_NONE 0	/* drawing a prompt, or unknown */
+#define PANE_PROMPT_READY 1	/* at a primary prompt (B seen) */
+#define PANE_PROMPT_BUSY 2	/* a command runs (C seen) */
+#define PANE_PROMPT_CONT 3	/* at a continuation prompt */
+	u_int		 prompt_x;	/* cursor at the B mark */
+	u_int		 prompt_y;
+	size_t		 typed;		/* input bytes since the B mark */
+	struct timeval	 spawned;
+	struct timeval	 last_input;
+	struct timeval	 last_output;
+	struct qcmd	*running;
+	struct event	*queue_timer;
+
 	struct grid	*screen;	/* last snapshot, for frames */
 	int		 redraw;
 #define PANE_REDRAW_DIRTY 0x1		/* output since the last snapshot */
@@ -241,6 +280,8 @@ struct session {
 	int		 references;
 	char		*last_user;	/* who typed last */
 	u_int		 last_client;	/* id of the client that typed last */
+	char		 secret[33];	/* in huddle's own OSC 133 marks */
+	TAILQ_HEAD(, stream) streams;	/* stream subscribers */
 	TAILQ_ENTRY(session) entry;
 };
 TAILQ_HEAD(sessions, session);
@@ -436,6 +477,7 @@ int		 args_has(struct args *, int);
 const char	*args_get(struct args *, int);
 long long	 args_number(struct args *, int, long long, long long,
 		     char **);
+int		 args_seconds(struct args *, int, double *, char **);
 
 /* cmd.c */
 extern const struct cmd_entry *cmd_table[];
@@ -589,7 +631,13 @@ int		 pane_modes(struct window_pane *);
 struct window_pane *pane_find_by_pid(pid_t);
 
 /* spawn.c */
-pid_t		 spawn_pty(int, char **, const char *, char **, u_int,
-		     u_int, int *, char **);
+pid_t		 spawn_pty(int, char **, const char *, char **, char **,
+		     u_int, u_int, int *, char **);
+
+/* shell.c */
+int		 shell_secret(char *, size_t);
+int		 shell_prepare(const char *, const char *, char **, int *,
+		     char ***);
+void		 shell_cleanup(void);
 
 #endif

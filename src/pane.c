@@ -28,6 +28,7 @@
 #include <event2/event.h>
 
 #include "huddle.h"
+#include "queue.h"
 #include "term.h"
 #include "vtfilter.h"
 
@@ -39,6 +40,8 @@
 
 #define PANE_READ_SIZE (64 * 1024)
 #define PANE_WRITE_MAX (4 * 1024 * 1024)	/* input waiting for the program */
+#define PANE_HOLD_MAX 1024	/* output held while it may be a mark */
+#define PANE_MAX_MARKS 64	/* huddle's marks in one read */
 
 static u_int			 pane_next_id;
 static struct window_panes	 all_panes = TAILQ_HEAD_INITIALIZER(all_panes);
@@ -148,6 +151,68 @@ pane_vt_clipboard(void *arg, const char *sel, const char *data, size_t len)
 	server_clipboard(wp->window->session, sel, data, len);
 }
 
+/* Compare the secret without stopping at the first difference. */
+static int
+pane_secret_equal(const char *a, const char *b, size_t len)
+{
+	u_char	diff = 0;
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		diff |= (u_char)a[i] ^ (u_char)b[i];
+	return (diff == 0);
+}
+
+/*
+ * VT filter: an OSC 133 mark. Only huddle's own (those that carry the
+ * session's secret) are kept, with where they are and where the cursor is;
+ * the rest are passed over and stay in the output like any other bytes.
+ */
+static void
+pane_vt_mark(void *arg, const struct vtfilter_mark *vm)
+{
+	struct window_pane	*wp = arg;
+	struct session		*s = wp->window->session;
+	struct pane_mark	*m;
+	const char		*p, *field, *end;
+	size_t			 len, slen = strlen(s->secret);
+	int			 ours = 0, cont = 0, status = -1, n = 0;
+
+	if (slen == 0 || strchr("ABCDP", vm->kind) == NULL)
+		return;
+	for (p = vm->params; p != NULL; p = (*end == ';') ? end + 1 : NULL) {
+		field = p;
+		end = strchr(field, ';');
+		if (end == NULL)
+			end = field + strlen(field);
+		len = end - field;
+		if (len == 7 + slen && strncmp(field, "huddle=", 7) == 0 &&
+		    pane_secret_equal(field + 7, s->secret, slen))
+			ours = 1;
+		else if (len == 3 && strncmp(field, "k=s", 3) == 0)
+			cont = 1;
+		else if (n == 0 && vm->kind == 'D' && len > 0 && len <= 3 &&
+		    strspn(field, "0123456789") == len)
+			status = atoi(field);
+		n++;
+	}
+	if (!ours)
+		return;
+	if (wp->nmarks == PANE_MAX_MARKS) {
+		log_debug("pane %%%u: too many marks, one dropped", wp->id);
+		return;
+	}
+	if (wp->marks == NULL)
+		wp->marks = xcalloc(PANE_MAX_MARKS, sizeof *wp->marks);
+	m = &wp->marks[wp->nmarks++];
+	m->kind = vm->kind;
+	m->status = (status > 255) ? 255 : status;
+	m->cont = cont;
+	m->offset = vm->offset;
+	m->end = vm->end;
+	term_cursor_raw(wp->term, &m->cx, &m->cy);
+}
+
 /* VT filter: BEL. */
 static void
 pane_vt_bell(void *arg)
@@ -171,6 +236,7 @@ static const struct vtfilter_cb pane_vt_cb = {
 	.clear_history = pane_vt_clear_history,
 	.title = pane_vt_title,
 	.cwd = pane_vt_cwd,
+	.mark = pane_vt_mark,
 	.clipboard = pane_vt_clipboard,
 	.bell = pane_vt_bell,
 	.modes = pane_vt_modes,
@@ -190,6 +256,8 @@ pane_create(struct window *w, u_int sx, u_int sy, u_int history)
 	wp->sx = sx;
 	wp->sy = sy;
 	wp->write_buf = evbuffer_new();
+	wp->raw = evbuffer_new();
+	queue_pane_init(wp);
 	wp->term = term_create(sx, sy, history, pane_term_reply, wp);
 	wp->vt = vtfilter_create(&pane_vt_cb, wp);
 	wp->title = xstrdup("");
@@ -205,6 +273,7 @@ void
 pane_destroy(struct window_pane *wp)
 {
 	TAILQ_REMOVE(&all_panes, wp, all_entry);
+	queue_pane_gone(wp);
 	pane_record_stop(wp);
 	if (wp->pid > 0 && !(wp->flags & PANE_EXITED))
 		kill(-wp->pid, SIGHUP);
@@ -215,6 +284,9 @@ pane_destroy(struct window_pane *wp)
 	if (wp->fd != -1)
 		close(wp->fd);
 	evbuffer_free(wp->write_buf);
+	evbuffer_free(wp->raw);
+	free(wp->marks);
+	event_free(wp->queue_timer);
 	vtfilter_free(wp->vt);
 	term_free(wp->term);
 	if (wp->screen != NULL) {
@@ -232,20 +304,32 @@ pane_spawn(struct window_pane *wp, int argc, char **argv, const char *cwd,
     char **cause)
 {
 	struct session	*s = wp->window->session;
-	char		*env[3];
+	char		*env[7], **shell_args = NULL;
 	pid_t		 pid;
-	int		 fd;
+	int		 fd, nenv = 0, i, inject = 0;
 
-	xasprintf(&env[0], "TERM=%s",
+	xasprintf(&env[nenv++], "TERM=%s",
 	    options_get_string(global_options, "default-terminal"));
-	xasprintf(&env[1], "HUDDLE=%s,%ld,%u", socket_path, (long)getpid(),
-	    s->id);
-	env[2] = NULL;
-	pid = spawn_pty(argc, argv, cwd, env, wp->sx, wp->sy, &fd, cause);
-	free(env[0]);
-	free(env[1]);
+	xasprintf(&env[nenv++], "HUDDLE=%s,%ld,%u", socket_path,
+	    (long)getpid(), s->id);
+	if (argc == 0 &&
+	    options_get_number(global_options, "shell-integration") &&
+	    shell_prepare(getshell(), s->secret, env, &nenv,
+	    &shell_args) == 0)
+		inject = 1;
+	env[nenv] = NULL;
+	pid = spawn_pty(argc, argv, cwd, env, shell_args, wp->sx, wp->sy, &fd,
+	    cause);
+	for (i = 0; i < nenv; i++)
+		free(env[i]);
+	for (i = 0; shell_args != NULL && shell_args[i] != NULL; i++)
+		free(shell_args[i]);
+	free(shell_args);
 	if (pid == -1)
 		return (-1);
+	wp->shell = inject ? PANE_SHELL_EXPECT : PANE_SHELL_NONE;
+	gettimeofday(&wp->spawned, NULL);
+	wp->last_output = wp->spawned;
 	wp->pid = pid;
 	wp->fd = fd;
 	wp->read_ev = event_new(server_base, fd, EV_READ|EV_PERSIST,
@@ -270,6 +354,69 @@ pane_check_dead(struct window_pane *wp)
 	session_pane_gone(s);
 }
 
+/* Output for the taps: a recording, the streams and the command queue. */
+static void
+pane_tap(struct window_pane *wp, const u_char *buf, size_t len)
+{
+	if (len == 0)
+		return;
+	if (wp->recorder != NULL)
+		record_output(wp->recorder, buf, len);
+	stream_output(wp, buf, len);
+	queue_output(wp, buf, len);
+}
+
+/* Hand held output up to offset to the taps. */
+static void
+pane_tap_raw(struct window_pane *wp, uint64_t offset)
+{
+	size_t	len;
+
+	if (offset <= wp->raw_off)
+		return;
+	len = offset - wp->raw_off;
+	pane_tap(wp, evbuffer_pullup(wp->raw, len), len);
+	evbuffer_drain(wp->raw, len);
+	wp->raw_off = offset;
+}
+
+/*
+ * After the filter has seen buf: give the taps the output with huddle's
+ * marks cut out, and the queue the marks in their places. Output that may be
+ * the start of a mark is held until the filter knows.
+ */
+static void
+pane_output(struct window_pane *wp, const u_char *buf, size_t len)
+{
+	struct pane_mark	*m;
+	uint64_t		 end = wp->raw_off + evbuffer_get_length(wp->raw)
+				     + len, hold, skip;
+	u_int			 i;
+
+	hold = vtfilter_hold(wp->vt);
+	if (end - hold > PANE_HOLD_MAX)
+		hold = end;	/* too long to be one of ours */
+	if (wp->nmarks == 0 && evbuffer_get_length(wp->raw) == 0 &&
+	    hold == end) {
+		pane_tap(wp, buf, len);
+		wp->raw_off = end;
+		return;
+	}
+	evbuffer_add(wp->raw, buf, len);
+	for (i = 0; i < wp->nmarks; i++) {
+		m = &wp->marks[i];
+		pane_tap_raw(wp, m->offset);
+		if (m->end > wp->raw_off) {
+			skip = m->end - wp->raw_off;
+			evbuffer_drain(wp->raw, skip);
+			wp->raw_off = m->end;
+		}
+		queue_mark(wp, m);
+	}
+	wp->nmarks = 0;
+	pane_tap_raw(wp, hold);
+}
+
 /* The program wrote something. */
 static void
 pane_read_cb(int fd, short events, void *arg)
@@ -286,14 +433,15 @@ pane_read_cb(int fd, short events, void *arg)
 		    n == 0 ? "EOF" : strerror(errno));
 		event_del(wp->read_ev);
 		event_del(wp->write_ev);
+		pane_tap_raw(wp, wp->raw_off + evbuffer_get_length(wp->raw));
 		wp->flags |= PANE_EOF;
 		pane_check_dead(wp);
 		return;
 	}
 	wp->written += n;
-	if (wp->recorder != NULL)
-		record_output(wp->recorder, buf, n);
 	vtfilter_input(wp->vt, buf, n);
+	pane_output(wp, buf, n);
+	queue_check(wp);
 }
 
 /* The pty can take more input. */
@@ -333,6 +481,7 @@ pane_write(struct window_pane *wp, const void *buf, size_t len)
 void
 pane_write_input(struct window_pane *wp, const void *buf, size_t len)
 {
+	queue_input(wp, len);
 	if (wp->recorder != NULL)
 		record_input(wp->recorder, buf, len);
 	pane_write(wp, buf, len);

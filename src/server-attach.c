@@ -24,6 +24,7 @@
 #include <event2/buffer.h>
 
 #include "huddle.h"
+#include "queue.h"
 #include "peer.h"
 #include "term.h"
 
@@ -139,6 +140,8 @@ server_attach_audit(const char *event, struct client *c, struct session *s)
 {
 	struct evbuffer	*b;
 
+	if (s != NULL)
+		stream_client(s, event, c);
 	if ((b = audit_start(event)) == NULL)
 		return;
 	audit_add_client(b, c);

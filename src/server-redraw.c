@@ -23,6 +23,7 @@
 #include <event2/event.h>
 
 #include "huddle.h"
+#include "queue.h"
 #include "frame.h"
 #include "peer.h"
 #include "term.h"
@@ -206,7 +207,8 @@ server_redraw_send_status(struct client *c)
 	msg_put_u16(&b, session_count_clients(s, 1));
 	msg_put_string(&b, s->last_user != NULL ? s->last_user : "");
 	msg_put_string(&b, wp != NULL ? wp->title : "");
-	msg_put_u8(&b, 0);
+	msg_put_u8(&b, (wp != NULL && queue_waiting(wp)) ?
+	    MSG_STATUS_QUEUE_WAITING : 0);
 	server_client_send(c, MSG_STATUS, &b);
 }
 

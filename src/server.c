@@ -32,6 +32,7 @@
 #include <event2/event.h>
 
 #include "huddle.h"
+#include "queue.h"
 #include "peer.h"
 
 /*
@@ -291,6 +292,8 @@ server_message(struct session *s, const char *fmt, ...)
 	xvasprintf(&text, fmt, ap);
 	va_end(ap);
 	log_debug("message to %s: %s", s != NULL ? s->name : "(none)", text);
+	if (s != NULL)
+		stream_message(s, text);
 	TAILQ_FOREACH(c, &clients, entry) {
 		if (c->kind == MSG_KIND_ATTACH && c->session == s)
 			server_client_message(c, text);
@@ -350,6 +353,7 @@ server_shutdown_except(struct client *keep)
 	}
 	while ((s = TAILQ_FIRST(&sessions)) != NULL)
 		session_destroy(s, "server exited");
+	shell_cleanup();
 	TAILQ_FOREACH_SAFE(c, &clients, entry, c1) {
 		if (c != keep)
 			server_client_shutdown(c);
@@ -456,6 +460,7 @@ server_start(const char *cfgfile, int required, int readyfd, char **cause)
 	setproctitle("server (%s)", socket_path);
 	event_base_dispatch(server_base);
 	log_debug("server exiting");
+	shell_cleanup();
 	server_free();
 	return (0);
 }

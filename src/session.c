@@ -24,6 +24,7 @@
 #include <event2/buffer.h>
 
 #include "huddle.h"
+#include "queue.h"
 
 /* Sessions: a name, windows, and the clients attached to them. */
 
@@ -84,6 +85,9 @@ session_create(const char *name, u_int sx, u_int sy, char **cause)
 	gettimeofday(&s->created, NULL);
 	s->activity = s->created;
 	TAILQ_INIT(&s->windows);
+	TAILQ_INIT(&s->streams);
+	if (shell_secret(s->secret, sizeof s->secret) != 0)
+		log_debug("session %s: no secret, no shell integration", name);
 	s->sx = sx;
 	s->sy = sy;
 	TAILQ_INSERT_TAIL(&sessions, s, entry);
@@ -109,6 +113,7 @@ session_destroy(struct session *s, const char *why)
 		audit_finish(b);
 	}
 	TAILQ_REMOVE(&sessions, s, entry);
+	stream_end(s, why);
 	TAILQ_FOREACH_SAFE(c, &clients, entry, c1) {
 		if (c->session == s)
 			server_client_session_gone(c, why);
@@ -208,6 +213,7 @@ session_resize(struct session *s, u_int sx, u_int sy)
 	s->sy = sy;
 	TAILQ_FOREACH(w, &s->windows, entry)
 		window_resize(w, sx, sy);
+	stream_resize(s);
 	server_redraw_session(s, 0);
 }
 

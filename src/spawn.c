@@ -60,11 +60,12 @@ spawn_child_fail(int fd, int stage)
 
 /* In the child: set up and exec. */
 static __dead void
-spawn_child(int argc, char **argv, const char *cwd, char **env, int errfd)
+spawn_child(int argc, char **argv, const char *cwd, char **env,
+    char **shell_args, int errfd)
 {
 	struct sigaction	 sa;
-	char			*argv0, *shell, *slash;
-	int			 i;
+	char			*argv0, *shell, *slash, **sargv;
+	int			 i, n;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_DFL;
@@ -86,7 +87,18 @@ spawn_child(int argc, char **argv, const char *cwd, char **env, int errfd)
 	fcntl(errfd, F_SETFD, FD_CLOEXEC);
 	closefrom(errfd + 1);
 
-	if (argc == 0) {
+	if (argc == 0 && shell_args != NULL) {
+		/* The user's shell with these arguments. */
+		shell = (char *)getshell();
+		slash = strrchr(shell, '/');
+		for (n = 0; shell_args[n] != NULL; n++)
+			;
+		sargv = xcalloc(n + 2, sizeof *sargv);
+		sargv[0] = slash != NULL ? slash + 1 : shell;
+		for (i = 0; i < n; i++)
+			sargv[i + 1] = shell_args[i];
+		execv(shell, sargv);
+	} else if (argc == 0) {
 		/* The user's shell, as a login shell. */
 		shell = (char *)getshell();
 		slash = strrchr(shell, '/');
@@ -102,12 +114,13 @@ spawn_child(int argc, char **argv, const char *cwd, char **env, int errfd)
 
 /*
  * Fork a child running argv on a pty of sx by sy. env entries ("NAME=value")
- * are added to the child's environment. Returns the pid and the pty master
- * in *fd, or -1 with a cause.
+ * are added to the child's environment. With argc 0 the user's shell runs,
+ * as a login shell, or if shell_args is not NULL with those arguments.
+ * Returns the pid and the pty master in *fd, or -1 with a cause.
  */
 pid_t
-spawn_pty(int argc, char **argv, const char *cwd, char **env, u_int sx,
-    u_int sy, int *fd, char **cause)
+spawn_pty(int argc, char **argv, const char *cwd, char **env,
+    char **shell_args, u_int sx, u_int sy, int *fd, char **cause)
 {
 	struct winsize	ws;
 	pid_t		pid;
@@ -134,7 +147,7 @@ spawn_pty(int argc, char **argv, const char *cwd, char **env, u_int sx,
 			/* Cannot happen after forkpty, but be sure. */
 			_exit(127);
 		}
-		spawn_child(argc, argv, cwd, env, pipefd[1]);
+		spawn_child(argc, argv, cwd, env, shell_args, pipefd[1]);
 	}
 	close(pipefd[1]);
 	do

@@ -740,6 +740,29 @@ vtfilter_modify_other_keys(struct vtfilter *vf)
 	return (vf->mok);
 }
 
+/*
+ * Where an unfinished sequence that may yet be an OSC began (its ESC), or
+ * the offset of the next byte if there is none: the owner holds output from
+ * there until the filter knows whether it was a mark.
+ */
+uint64_t
+vtfilter_hold(struct vtfilter *vf)
+{
+	switch (vf->state) {
+	case VF_ESC:
+		return (vf->seqstart);
+	case VF_OSC:
+		return (vf->oscstart);
+	case VF_STRING_ESC:
+		if (vf->oscesc)
+			return (vf->oscstart);
+		break;
+	default:
+		break;
+	}
+	return (vf->offset);
+}
+
 /* Bytes fed so far. */
 uint64_t
 vtfilter_offset(struct vtfilter *vf)

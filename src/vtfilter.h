@@ -108,5 +108,6 @@ int		 vtfilter_modes(struct vtfilter *);
 u_int		 vtfilter_cursor_style(struct vtfilter *);
 int		 vtfilter_modify_other_keys(struct vtfilter *);
 uint64_t	 vtfilter_offset(struct vtfilter *);
+uint64_t	 vtfilter_hold(struct vtfilter *);
 
 #endif
