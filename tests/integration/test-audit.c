@@ -125,6 +125,13 @@ main(void)
 
 	harness_run(&h, &r, "send", "-t", "audited", "-l", "typed", NULL);
 	run_free(&r);
+	/* A queued command: queued, started and finished (who, status). */
+	harness_run(&h, &r, "set", "command-quiet-time", "100", NULL);
+	run_free(&r);
+	harness_run(&h, &r, "run", "-w", "--timeout", "20", "-t", "audited",
+	    "--", "queued-line", NULL);
+	CHECK(strstr(r.err, "exit status unknown") != NULL);
+	run_free(&r);
 	harness_run(&h, &r, "rename", "-t", "audited", "renamed", NULL);
 	run_free(&r);
 	harness_run(&h, &r, "access", "-a", "99999", NULL);
@@ -152,6 +159,9 @@ main(void)
 	CHECK(strstr(seen.events, "detach ") != NULL);
 	CHECK(strstr(seen.events, "command ") != NULL);
 	CHECK(strstr(seen.events, "rename ") != NULL);
+	CHECK(strstr(seen.events, "queued started finished ") != NULL);
+	CHECK(strstr(text, "\"id\":\"cmd-1\"") != NULL);
+	CHECK(strstr(text, "queued-line") == NULL);	/* never the line */
 	CHECK(strstr(seen.events, "access ") != NULL);
 	CHECK(strstr(seen.events, "signal ") != NULL);
 	CHECK(strstr(seen.events, "kill ") != NULL);

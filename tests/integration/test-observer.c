@@ -41,6 +41,7 @@ static const struct {
 	const char	*argv[8];
 } observer_argv[] = {
 	{ "access", { "access", "-a", "nobody", NULL } },
+	{ "cancel", { "cancel", "cmd-1", NULL } },
 	{ "detach", { "detach", "-t", SESSION, NULL } },
 	{ "kill", { "kill", "-t", SESSION, NULL } },
 	{ "kill-server", { "kill-server", NULL } },
@@ -49,6 +50,7 @@ static const struct {
 	{ "record", { "record", "-t", SESSION, "/nonexistent/r.cast", NULL } },
 	{ "rename", { "rename", "-t", SESSION, "renamed", NULL } },
 	{ "resize", { "resize", "-t", SESSION, "-x", "20", "-y", "5", NULL } },
+	{ "run", { "run", "-t", SESSION, "--", "sneaky", NULL } },
 	{ "send", { "send", "-t", SESSION, "-l", "sneaky", NULL } },
 	{ "set", { "set", "history-limit", "5", NULL } },
 	{ "signal", { "signal", "-t", SESSION, "TERM", NULL } },

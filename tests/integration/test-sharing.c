@@ -311,6 +311,24 @@ test_other_user(struct harness *h, uid_t uid, gid_t gid, const char *user,
 	cap = harness_capture(h, "acl", NULL);
 	CHECK(cap != NULL && strstr(cap, "intruder") == NULL);
 	free(cap);
+	/* It may not queue or cancel commands, but may list and wait. */
+	harness_run_as(h, &r, uid, gid, (const char *const[]){ "run", "-t",
+	    "acl", "--", "echo intruder", NULL });
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "huddle: not allowed: observers are read-only\n");
+	run_free(&r);
+	harness_run_as(h, &r, uid, gid, (const char *const[]){ "cancel",
+	    "cmd-1", NULL });
+	CHECK_STR(r.err, "huddle: not allowed: observers are read-only\n");
+	run_free(&r);
+	harness_run_as(h, &r, uid, gid, (const char *const[]){ "queue", "-t",
+	    "acl", NULL });
+	CHECK_INT(r.status, 0);
+	run_free(&r);
+	harness_run_as(h, &r, uid, gid, (const char *const[]){ "wait",
+	    "cmd-999", NULL });
+	CHECK_STR(r.err, "huddle: no such command: cmd-999\n");
+	run_free(&r);
 
 	/* Made an operator, it may type; never change access. */
 	harness_run(h, &r, "access", "-w", user, NULL);
