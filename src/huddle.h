@@ -235,6 +235,8 @@ struct window_pane {
 	u_int		 prompt_x;	/* cursor at the B mark */
 	u_int		 prompt_y;
 	size_t		 typed;		/* input bytes since the B mark */
+	int		 typeahead;	/* input came while no prompt was up */
+	u_int		 queued;	/* commands waiting */
 	struct timeval	 spawned;
 	struct timeval	 last_input;
 	struct timeval	 last_output;

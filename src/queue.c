@@ -188,7 +188,6 @@ queue_add(struct window_pane *wp, const char *line, const char *user,
     uid_t uid, char **cause)
 {
 	struct qcmd	*qc;
-	u_int		 queued = 0;
 	size_t		 len;
 
 	if (queue_check_line(line, cause) != 0)
@@ -197,11 +196,7 @@ queue_add(struct window_pane *wp, const char *line, const char *user,
 		*cause = xstrdup("the pane's program has exited");
 		return (NULL);
 	}
-	TAILQ_FOREACH(qc, &queue_all, entry) {
-		if (qc->wp == wp && qc->state == QCMD_QUEUED)
-			queued++;
-	}
-	if (queued >= QUEUE_MAX_QUEUED) {
+	if (wp->queued >= QUEUE_MAX_QUEUED) {
 		xasprintf(cause, "queue full (%d commands waiting)",
 		    QUEUE_MAX_QUEUED);
 		return (NULL);
@@ -222,6 +217,7 @@ queue_add(struct window_pane *wp, const char *line, const char *user,
 	qc->output = evbuffer_new();
 	TAILQ_INIT(&qc->waiters);
 	TAILQ_INSERT_TAIL(&queue_all, qc, entry);
+	wp->queued++;
 	log_debug("pane %%%u: cmd-%u queued by %s", wp->id, qc->id, user);
 	queue_event(qc, "queued");
 	queue_check_now(wp);
@@ -265,22 +261,33 @@ queue_free(struct qcmd *qc)
 	free(qc);
 }
 
-/* Keep no more than QUEUE_KEEP_DONE finished commands for a pane. */
+/*
+ * Keep no more than QUEUE_KEEP_DONE finished commands for a pane, holding
+ * no more than QUEUE_KEEP_OUTPUT bytes of output between them (or four
+ * times command-output-limit if that is more): the oldest go first.
+ */
 static void
 queue_trim(struct window_pane *wp)
 {
 	struct qcmd	*qc, *qc1;
 	u_int		 done = 0;
+	size_t		 bytes = 0, keep;
 
+	keep = 4 * options_get_number(global_options, "command-output-limit");
+	if (keep < QUEUE_KEEP_OUTPUT)
+		keep = QUEUE_KEEP_OUTPUT;
 	TAILQ_FOREACH(qc, &queue_all, entry) {
-		if (qc->wp == wp && qc->state >= QCMD_DONE)
+		if (qc->wp == wp && qc->state >= QCMD_DONE) {
 			done++;
+			bytes += evbuffer_get_length(qc->output);
+		}
 	}
 	TAILQ_FOREACH_SAFE(qc, &queue_all, entry, qc1) {
-		if (done <= QUEUE_KEEP_DONE)
+		if (done <= QUEUE_KEEP_DONE && bytes <= keep)
 			break;
 		if (qc->wp == wp && qc->state >= QCMD_DONE &&
 		    TAILQ_EMPTY(&qc->waiters)) {
+			bytes -= evbuffer_get_length(qc->output);
 			queue_free(qc);
 			done--;
 		}
@@ -406,6 +413,8 @@ queue_finish(struct qcmd *qc, int state, int status)
 	struct qwait		*w;
 	const char		*event;
 
+	if (qc->state == QCMD_QUEUED)
+		wp->queued--;
 	qc->state = state;
 	qc->status = status;
 	gettimeofday(&qc->finished, NULL);
@@ -492,6 +501,8 @@ queue_output(struct window_pane *wp, const u_char *buf, size_t len)
 void
 queue_input(struct window_pane *wp, size_t len)
 {
+	if (wp->prompt != PANE_PROMPT_READY)
+		wp->typeahead = 1;	/* may show at the next prompt */
 	wp->typed += len;
 	gettimeofday(&wp->last_input, NULL);
 }
@@ -520,7 +531,10 @@ queue_mark(struct window_pane *wp, const struct pane_mark *m)
 		wp->prompt = PANE_PROMPT_READY;
 		wp->prompt_x = m->cx;
 		wp->prompt_y = m->cy;
-		wp->typed = 0;
+		/* Typed ahead, it may be on the new line: look at the screen. */
+		if (!wp->typeahead)
+			wp->typed = 0;
+		wp->typeahead = 0;
 		break;
 	case 'C':
 		wp->prompt = PANE_PROMPT_BUSY;
@@ -649,6 +663,7 @@ queue_dispatch(struct qcmd *qc)
 	size_t			 len;
 
 	qc->state = QCMD_RUNNING;
+	wp->queued--;
 	gettimeofday(&qc->started, NULL);
 	if (wp->shell != PANE_SHELL_MARKS)
 		qc->flags |= QCMD_NOMARKS;
@@ -724,6 +739,10 @@ queue_check_now(struct window_pane *wp)
 
 	if (wp->fd == -1 || (wp->flags & PANE_EOF))
 		return;
+	if (wp->running == NULL && wp->queued == 0)
+		return;
+	if (wp->running != NULL && !(wp->running->flags & QCMD_NOMARKS))
+		return;
 	gettimeofday(&now, NULL);
 	if (wp->running != NULL) {
 		if (!(wp->running->flags & QCMD_NOMARKS))
@@ -774,15 +793,7 @@ queue_check(struct window_pane *wp)
 int
 queue_waiting(struct window_pane *wp)
 {
-	struct qcmd	*qc;
-
-	if (wp->running != NULL)
-		return (0);
-	TAILQ_FOREACH(qc, &queue_all, entry) {
-		if (qc->wp == wp && qc->state == QCMD_QUEUED)
-			return (1);
-	}
-	return (0);
+	return (wp->running == NULL && wp->queued != 0);
 }
 
 /* Create the pane's queue timer. */

@@ -24,6 +24,7 @@
 
 #define QUEUE_MAX_QUEUED 256	/* commands waiting, per pane */
 #define QUEUE_KEEP_DONE 100	/* finished commands kept, per pane */
+#define QUEUE_KEEP_OUTPUT (16 * 1024 * 1024) /* their output, per pane */
 #define QUEUE_MAX_LINE 16384	/* bytes in a command line */
 
 struct qwait;

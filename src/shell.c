@@ -18,6 +18,7 @@
 #include <sys/types.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -31,11 +32,12 @@
  * Shell integration: the bash and zsh that huddle starts get startup files
  * that read the user's own and then mark prompts and commands with OSC 133
  * sequences carrying the session's secret (see queue.c). The secret reaches
- * the shell in HUDDLE_SHELL_SECRET, which the files move into an unexported
- * variable at once, so the shell's children never see it.
+ * the shell in a file of its own, named by HUDDLE_SHELL_SECRET_FILE, which
+ * the startup files read into an unexported variable and remove at once: it
+ * is never in the environment of the shell or its children.
  *
- * The files are the same for every session; they are written once into a
- * private directory (mkdtemp, 0700) removed when the server exits.
+ * The startup files are the same for every session; they are written once
+ * into a private directory (mkdtemp, 0700) removed when the server exits.
  */
 
 static const char shell_bash[] =
@@ -43,8 +45,12 @@ static const char shell_bash[] =
     "# ~/.bashrc. It reads the files a login shell reads, then marks prompts and\n"
     "# commands with OSC 133 sequences carrying the session's secret. Written by\n"
     "# the huddle server; see huddle(1), SHELL INTEGRATION.\n"
-    "__huddle_secret=${HUDDLE_SHELL_SECRET-}\n"
-    "unset HUDDLE_SHELL_SECRET\n"
+    "__huddle_secret=\n"
+    "if [ -n \"${HUDDLE_SHELL_SECRET_FILE-}\" ]; then\n"
+    "\tIFS= read -r __huddle_secret <\"$HUDDLE_SHELL_SECRET_FILE\"\n"
+    "\tcommand rm -f -- \"$HUDDLE_SHELL_SECRET_FILE\"\n"
+    "fi\n"
+    "unset HUDDLE_SHELL_SECRET_FILE\n"
     "if [ -r /etc/profile ]; then . /etc/profile; fi\n"
     "if [ -r ~/.bash_profile ]; then . ~/.bash_profile\n"
     "elif [ -r ~/.bash_login ]; then . ~/.bash_login\n"
@@ -87,13 +93,17 @@ static const char shell_zshenv[] =
     "# huddle's shell integration for zsh: ZDOTDIR points here so that these\n"
     "# files can wrap the user's own, which are read from the user's ZDOTDIR.\n"
     "# Written by the huddle server; see huddle(1), SHELL INTEGRATION.\n"
-    "typeset -g __huddle_dir=\"$ZDOTDIR\" __huddle_secret=\"${HUDDLE_SHELL_SECRET-}\"\n"
+    "typeset -g __huddle_dir=\"$ZDOTDIR\" __huddle_secret=\n"
+    "if [[ -n \"${HUDDLE_SHELL_SECRET_FILE-}\" ]]; then\n"
+    "\tIFS= read -r __huddle_secret <\"$HUDDLE_SHELL_SECRET_FILE\"\n"
+    "\tcommand rm -f -- \"$HUDDLE_SHELL_SECRET_FILE\"\n"
+    "fi\n"
     "if (( ${+HUDDLE_ZDOTDIR} )); then\n"
     "\ttypeset -g __huddle_zset=1 __huddle_zdir=\"$HUDDLE_ZDOTDIR\"\n"
     "else\n"
     "\ttypeset -g __huddle_zset=0 __huddle_zdir=\n"
     "fi\n"
-    "unset HUDDLE_SHELL_SECRET HUDDLE_ZDOTDIR\n"
+    "unset HUDDLE_SHELL_SECRET_FILE HUDDLE_ZDOTDIR\n"
     "if (( __huddle_zset )); then ZDOTDIR=\"$__huddle_zdir\"; else unset ZDOTDIR; fi\n"
     "[[ -r \"${ZDOTDIR:-$HOME}/.zshenv\" ]] && builtin source \"${ZDOTDIR:-$HOME}/.zshenv\"\n"
     "if (( ${+ZDOTDIR} )); then __huddle_zset=1 __huddle_zdir=\"$ZDOTDIR\"; else __huddle_zset=0; fi\n"
@@ -208,26 +218,67 @@ shell_write(const char *dir, const char *name, const char *text)
 	return (n == (ssize_t)len ? 0 : -1);
 }
 
-/* Remove the files and their directory. */
+/* Remove the files in a directory (not below), then the directory. */
+static void
+shell_remove_dir(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		*path;
+
+	if ((d = opendir(dir)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (strcmp(de->d_name, ".") == 0 ||
+			    strcmp(de->d_name, "..") == 0 ||
+			    strcmp(de->d_name, "zsh") == 0)
+				continue;
+			xasprintf(&path, "%s/%s", dir, de->d_name);
+			unlink(path);
+			free(path);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
+/* Remove the files (and any secret not yet taken) and their directory. */
 void
 shell_cleanup(void)
 {
 	char	*path;
-	size_t	 i;
 
 	if (shell_dir == NULL)
 		return;
-	for (i = 0; i < nitems(shell_files); i++) {
-		xasprintf(&path, "%s/%s", shell_dir, shell_files[i].name);
-		unlink(path);
-		free(path);
-	}
 	xasprintf(&path, "%s/zsh", shell_dir);
-	rmdir(path);
+	shell_remove_dir(path);
 	free(path);
-	rmdir(shell_dir);
+	shell_remove_dir(shell_dir);
 	free(shell_dir);
 	shell_dir = NULL;
+}
+
+/* Write the secret for one shell into a new file; its path, or NULL. */
+static char *
+shell_secret_file(const char *dir, const char *secret)
+{
+	char	*path;
+	int	 fd;
+	size_t	 len = strlen(secret);
+
+	xasprintf(&path, "%s/secret.XXXXXX", dir);
+	if ((fd = mkstemp(path)) == -1) {
+		free(path);
+		return (NULL);
+	}
+	if (write(fd, secret, len) != (ssize_t)len ||
+	    write(fd, "\n", 1) != 1) {
+		close(fd);
+		unlink(path);
+		free(path);
+		return (NULL);
+	}
+	close(fd);
+	return (path);
 }
 
 /* The directory with the files, written if need be; NULL on failure. */
@@ -287,7 +338,7 @@ shell_prepare(const char *shell, const char *secret, char **env, int *nenv,
     char ***args)
 {
 	const char	*name, *dir, *zdotdir;
-	char		**argv;
+	char		**argv, *file;
 
 	*args = NULL;
 	if (*secret == '\0')
@@ -299,7 +350,13 @@ shell_prepare(const char *shell, const char *secret, char **env, int *nenv,
 	if ((dir = shell_files_dir()) == NULL)
 		return (-1);
 
-	xasprintf(&env[(*nenv)++], "HUDDLE_SHELL_SECRET=%s", secret);
+	if ((file = shell_secret_file(dir, secret)) == NULL) {
+		log_debug("shell integration: secret file: %s",
+		    strerror(errno));
+		return (-1);
+	}
+	xasprintf(&env[(*nenv)++], "HUDDLE_SHELL_SECRET_FILE=%s", file);
+	free(file);
 	if (strcmp(name, "bash") == 0) {
 		/* Not a login shell: bash reads --init-file only then. */
 		argv = xcalloc(3, sizeof *argv);

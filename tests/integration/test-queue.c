@@ -261,6 +261,13 @@ test_status(struct harness *h)
 	CHECK_STR(r.out, "0\n");
 	CHECK_INT(r.status, 1);
 	run_free(&r);
+	/* Not even in the shell's own first environment; its file is gone. */
+	run_wait(h, &r, "st", "tr '\\0' '\\n' </proc/$$/environ | "
+	    "grep -c '^HUDDLE_SHELL_SECRET='; f=$(tr '\\0' '\\n' "
+	    "</proc/$$/environ | sed -n 's/^HUDDLE_SHELL_SECRET_FILE=//p'); "
+	    "test -n \"$f\" && test ! -e \"$f\" && echo gone");
+	CHECK_STR(r.out, "0\ngone\n");
+	run_free(&r);
 	CHECK_INT(harness_run(h, &r, "queue", "-t", "st", NULL), 0);
 	CHECK(strstr(r.out, " done 3 ") != NULL);
 	CHECK(strstr(r.out, " done 130 ") != NULL);
@@ -361,25 +368,56 @@ test_two_callers(struct harness *h)
 static void
 test_half_typed(struct harness *h)
 {
-	struct run	 r;
-	char		*state, id[32];
+	struct run		 r;
+	struct harness_tty	 t;
+	char			*state, id[32], second[32];
+	const char *const	 args[] = { "attach", "-r", "-t", "half", NULL };
 
 	start_bash(h, "half");
 	run_wait(h, &r, "half", "true");	/* the prompt is up */
 	run_free(&r);
+	/* An observer watches: its status line says a command waits. */
+	CHECK_INT(harness_tty_start(h, &t, 80, 10, "screen-256color", args),
+	    0);
+	CHECK_INT(harness_tty_wait(&t, "observer", WAIT), 0);
 	CHECK_INT(harness_run(h, &r, "send", "-t", "half", "echo half", NULL),
 	    0);
 	run_free(&r);
 	CHECK_INT(harness_wait_capture(h, "half", "echo half", WAIT), 0);
-	run_id(h, "half", "echo queued", id, sizeof id);
-	harness_msleep(800);
+	run_id(h, "half", "echo later", id, sizeof id);
+	CHECK_INT(harness_tty_wait(&t, "| queued", WAIT), 0);
+	harness_msleep(500);
 	state = state_of(h, "half", id);
 	CHECK_STR(state, "queued");
 	free(state);
 	CHECK_INT(harness_run(h, &r, "send", "-t", "half", "C-u", NULL), 0);
 	run_free(&r);
 	CHECK_INT(harness_run(h, &r, "wait", "--timeout", "20", id, NULL), 0);
-	CHECK_STR(r.out, "queued\n");
+	CHECK_STR(r.out, "later\n");
+	run_free(&r);
+	CHECK_INT(harness_tty_wait_gone(&t, "| queued", WAIT), 0);
+	fprintf(stderr, "T1 %lld\n", harness_now_ms());
+	harness_tty_free(&t);
+	fprintf(stderr, "T2 %lld\n", harness_now_ms());
+
+	/* Typed ahead while a command runs, it shows at the next prompt. */
+	run_id(h, "half", "sleep 1", id, sizeof id);
+	CHECK_INT(wait_state(h, "half", id, "running"), 0);
+	CHECK_INT(harness_run(h, &r, "send", "-t", "half", "echo ahead", NULL),
+	    0);
+	run_free(&r);
+	run_id(h, "half", "echo second", second, sizeof second);
+	CHECK_INT(harness_run(h, &r, "wait", "--timeout", "20", id, NULL), 0);
+	run_free(&r);
+	harness_msleep(600);
+	state = state_of(h, "half", second);
+	CHECK_STR(state, "queued");
+	free(state);
+	CHECK_INT(harness_run(h, &r, "send", "-t", "half", "C-u", NULL), 0);
+	run_free(&r);
+	CHECK_INT(harness_run(h, &r, "wait", "--timeout", "20", second, NULL),
+	    0);
+	CHECK_STR(r.out, "second\n");
 	run_free(&r);
 	/* The half-typed words never ran. */
 	CHECK_INT(harness_run(h, &r, "capture", "-t", "half", NULL), 0);
