@@ -584,7 +584,12 @@ queue_line_clear(struct window_pane *wp, struct timeval *now)
 
 	if (wp->typed == 0)
 		return (1);
-	if (queue_ms(&wp->last_input, now) < QUEUE_TYPED_QUIET_MS)
+	/*
+	 * Something was typed: wait until input and output have settled (a
+	 * shell shows typed-ahead input just after its prompt), then look.
+	 */
+	if (queue_ms(&wp->last_input, now) < QUEUE_TYPED_QUIET_MS ||
+	    queue_ms(&wp->last_output, now) < QUEUE_TYPED_QUIET_MS)
 		return (0);
 	term_cursor_raw(wp->term, &cx, &cy);
 	if (cx != wp->prompt_x || cy != wp->prompt_y)

@@ -396,9 +396,7 @@ test_half_typed(struct harness *h)
 	CHECK_STR(r.out, "later\n");
 	run_free(&r);
 	CHECK_INT(harness_tty_wait_gone(&t, "| queued", WAIT), 0);
-	fprintf(stderr, "T1 %lld\n", harness_now_ms());
 	harness_tty_free(&t);
-	fprintf(stderr, "T2 %lld\n", harness_now_ms());
 
 	/* Typed ahead while a command runs, it shows at the next prompt. */
 	run_id(h, "half", "sleep 1", id, sizeof id);
@@ -418,6 +416,22 @@ test_half_typed(struct harness *h)
 	CHECK_INT(harness_run(h, &r, "wait", "--timeout", "20", second, NULL),
 	    0);
 	CHECK_STR(r.out, "second\n");
+	run_free(&r);
+
+	/* C-c at the prompt clears the line (a D mark with no command). */
+	CHECK_INT(harness_run(h, &r, "send", "-t", "half", "echo abc", NULL),
+	    0);
+	run_free(&r);
+	CHECK_INT(harness_wait_capture(h, "half", "echo abc", WAIT), 0);
+	run_id(h, "half", "echo after-cc", id, sizeof id);
+	harness_msleep(500);
+	state = state_of(h, "half", id);
+	CHECK_STR(state, "queued");
+	free(state);
+	CHECK_INT(harness_run(h, &r, "send", "-t", "half", "C-c", NULL), 0);
+	run_free(&r);
+	CHECK_INT(harness_run(h, &r, "wait", "--timeout", "20", id, NULL), 0);
+	CHECK_STR(r.out, "after-cc\n");
 	run_free(&r);
 	/* The half-typed words never ran. */
 	CHECK_INT(harness_run(h, &r, "capture", "-t", "half", NULL), 0);
@@ -454,7 +468,7 @@ test_timeout(struct harness *h)
 	start_bash(h, "to");
 	t0 = harness_now_ms();
 	CHECK_INT(harness_run(h, &r, "run", "-w", "--timeout", "0.5", "-t",
-	    "to", "--", "sleep 3; echo late", NULL), 124);
+	    "to", "--", "sleep 1.5; echo late", NULL), 124);
 	CHECK_STR(r.out, "");
 	p = strstr(r.err, "timed out waiting for cmd-");
 	CHECK(p != NULL);
@@ -601,8 +615,9 @@ test_startup_files(struct harness *h)
 	rc = path(h, ".bash_profile");
 	f = fopen(rc, "w");
 	CHECK(f != NULL);
+	/* Like a prompt framework, PROMPT_COMMAND sets PS1 every time. */
 	fprintf(f, "FROM_PROFILE=yes\nHISTFILE=$HOME/my-history\n"
-	    "PS1='custom> '\nPROMPT_COMMAND='last=$?'\n"
+	    "PROMPT_COMMAND='last=$?; PS1=\"custom> \"'\n"
 	    "trap 'echo bye' USR1\n");
 	fclose(f);
 	start_bash(h, "rc");
@@ -668,12 +683,6 @@ test_zsh(struct harness *h)
 	free(rc);
 }
 
-#define TIMED(f) do {						\
-	long long t0_ = harness_now_ms();				\
-	f;								\
-	fprintf(stderr, "%s: %lld ms\n", #f, harness_now_ms() - t0_);	\
-} while (0)
-
 int
 main(void)
 {
@@ -686,18 +695,18 @@ main(void)
 		harness_done(&h);
 		return (harness_skip("bash is not installed"));
 	}
-	TIMED(test_status(&h));
-	TIMED(test_ids(&h));
-	TIMED(test_two_callers(&h));
-	TIMED(test_half_typed(&h));
-	TIMED(test_multiline(&h));
-	TIMED(test_timeout(&h));
-	TIMED(test_truncation(&h));
-	TIMED(test_forged(&h));
-	TIMED(test_cancel(&h));
-	TIMED(test_nomarks(&h));
-	TIMED(test_startup_files(&h));
-	TIMED(test_zsh(&h));
+	test_status(&h);
+	test_ids(&h);
+	test_two_callers(&h);
+	test_half_typed(&h);
+	test_multiline(&h);
+	test_timeout(&h);
+	test_truncation(&h);
+	test_forged(&h);
+	test_cancel(&h);
+	test_nomarks(&h);
+	test_startup_files(&h);
+	test_zsh(&h);
 	harness_done(&h);
 	UNIT_END();
 }

@@ -161,11 +161,12 @@ event_cb(struct json_value *v, void *arg)
 static void
 test_events(struct harness *h)
 {
-	struct run	 r;
-	struct events	 ev;
-	char		*text, *cause = NULL;
-	size_t		 len;
-	pid_t		 pid, raw;
+	struct run		 r;
+	struct harness_tty	 t;
+	struct events		 ev;
+	char			*text, *cause = NULL;
+	size_t			 len;
+	pid_t			 pid, raw;
 	int		 fd, rawfd;
 	const char *const new[] = { "new", "-d", "-s", "ev", "-x", "80",
 			     "-y", "24", NULL };
@@ -192,6 +193,13 @@ test_events(struct harness *h)
 	    NULL });
 	CHECK(pid > 0 && raw > 0);
 	harness_msleep(300);	/* both are connected */
+	/* An observer comes and goes. */
+	CHECK_INT(harness_tty_start(h, &t, 80, 10, "screen-256color",
+	    (const char *const[]){ "attach", "-r", "-t", "ev", NULL }), 0);
+	CHECK_INT(harness_tty_wait(&t, "observer", WAIT), 0);
+	harness_tty_write(&t, "\002d", 2);	/* C-b d */
+	CHECK_INT(harness_tty_wait_exit(&t, WAIT), 0);
+	harness_tty_free(&t);
 	CHECK_INT(harness_run(h, &r, "run", "-w", "--timeout", "20", "-t",
 	    "ev", "--", "echo streamed; (exit 2)", NULL), 2);
 	CHECK_STR(r.out, "streamed\n");
@@ -215,7 +223,9 @@ test_events(struct harness *h)
 		free(cause);
 	}
 	CHECK_INT(ev.bad, 0);
-	CHECK_STR(ev.seen, "queued started finished message resize end ");
+	/* Attach and detach are also shown as messages. */
+	CHECK_STR(ev.seen, "attach message detach message queued started "
+	    "finished message resize end ");
 	CHECK_INT(ev.status, 2);
 	CHECK(ev.output != NULL && strstr(ev.output, "streamed\r\n") != NULL);
 	CHECK(ev.output == NULL || strstr(ev.output, "huddle=") == NULL);
