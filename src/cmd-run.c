@@ -90,6 +90,8 @@ cmd_run_exec(struct cmd_item *item)
 		free(cause);
 		return (CMD_RETURN_ERROR);
 	}
+	if (wait && queue_wait_self(item, wp, timeout))
+		return (CMD_RETURN_ERROR);
 	line = cmd_run_line(args);
 	qc = queue_add(wp, line,
 	    item->client != NULL ? item->client->user : "(configuration)",

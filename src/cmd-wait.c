@@ -95,5 +95,7 @@ cmd_wait_exec(struct cmd_item *item)
 		return (cmd_error(item, "wait cannot be used here"));
 	if ((qc = cmd_find_queued(item, args->argv[0])) == NULL)
 		return (CMD_RETURN_ERROR);
+	if (qc->state < QCMD_DONE && queue_wait_self(item, qc->wp, timeout))
+		return (CMD_RETURN_ERROR);
 	return (queue_wait(item, qc, args_has(args, 'e'), timeout));
 }

@@ -453,6 +453,7 @@ int		 target_parse(const char *, struct target *, char **);
 void		 target_clear(struct target *);
 struct session	*target_find_session(struct cmd_item *, const char *,
 		     char **);
+struct session	*target_current(const char *);
 struct window_pane *target_find_pane(struct cmd_item *, const char *,
 		     struct session **, char **);
 

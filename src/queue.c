@@ -374,6 +374,23 @@ queue_wait_timeout(evutil_socket_t fd, short events, void *arg)
 }
 
 /*
+ * Whether waiting (with no timeout) for a command in this pane could wait
+ * for ever: the caller runs inside the same session, most likely from the
+ * very shell the command needs to be at its prompt.
+ */
+int
+queue_wait_self(struct cmd_item *item, struct window_pane *wp, double timeout)
+{
+	if (timeout > 0 || item->current == NULL)
+		return (0);
+	if (target_current(item->current) != wp->window->session)
+		return (0);
+	cmd_error(item, "waiting from inside the same session could wait for "
+	    "ever: give --timeout, or queue without waiting");
+	return (1);
+}
+
+/*
  * Wait for a command, then print its output (escape sequences stripped
  * unless escapes) and finish with its status; timeout in seconds, 0 for
  * none. Always finishes the item itself (now or later).

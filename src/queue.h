@@ -69,6 +69,8 @@ struct qcmd	*queue_find(const char *, char **);
 int		 queue_cancel(struct qcmd *, char **);
 const char	*queue_state_name(struct qcmd *);
 int		 queue_wait(struct cmd_item *, struct qcmd *, int, double);
+int		 queue_wait_self(struct cmd_item *, struct window_pane *,
+		     double);
 void		 queue_pane_gone(struct window_pane *);
 void		 queue_mark(struct window_pane *, const struct pane_mark *);
 void		 queue_output(struct window_pane *, const u_char *, size_t);

@@ -89,7 +89,7 @@ target_clear(struct target *t)
 }
 
 /* The caller's own session, from "socket,pid,id" in its HUDDLE variable. */
-static struct session *
+struct session *
 target_current(const char *current)
 {
 	const char	*p;

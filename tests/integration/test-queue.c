@@ -280,7 +280,7 @@ test_ids(struct harness *h)
 {
 	struct run		 r;
 	struct json_value	*doc, *cmd;
-	char			*cause = NULL, id[32];
+	char			*cause = NULL, id[32], *line;
 
 	start_bash(h, "ids");
 	CHECK_INT(harness_run(h, &r, "run", "-t", "ids", "--", "echo one",
@@ -311,6 +311,14 @@ test_ids(struct harness *h)
 	    json_number(json_get(cmd, "started")));
 	json_value_free(doc);
 	free(cause);
+	run_free(&r);
+
+	/* Waiting for itself from inside the session is refused. */
+	xasprintf(&line, "%s run -w -- true; echo rc=$?", h->bin);
+	run_wait(h, &r, "ids", line);
+	free(line);
+	CHECK_STR(r.out, "huddle: waiting from inside the same session could "
+	    "wait for ever: give --timeout, or queue without waiting\nrc=1\n");
 	run_free(&r);
 
 	/* Bad IDs and lines. */
