@@ -77,6 +77,8 @@ cmd_run_exec(struct cmd_item *item)
 
 	if (args_has(args, ARGS_TIMEOUT) && !wait)
 		return (cmd_error(item, "--timeout needs -w"));
+	if (args_has(args, 'e') && !wait)
+		return (cmd_error(item, "-e needs -w"));
 	if (args_seconds(args, ARGS_TIMEOUT, &timeout, &cause) != 0) {
 		cmd_error(item, "--timeout: %s", cause);
 		free(cause);

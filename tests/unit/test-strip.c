@@ -40,6 +40,34 @@ check_strip(const char *in, u_int width, const char *want)
 	free(out);
 }
 
+/* Random input, heavy in the bytes that matter: never past the end. */
+static void
+check_random(void)
+{
+	static const u_char	 pick[] = { 0x1b, '[', ']', '\\', 0x07, '\r',
+				     '\n', 0xc2, 0x9b, 0x9d, 0x9c, 0xe4, 0xb8,
+				     0xad, 'P', '_', 'm', ' ', 'a', 0x18 };
+	u_char			 buf[256];
+	uint32_t		 seed = 12345;
+	char			*out;
+	size_t			 len, n, i;
+	int			 round, bad = 0;
+
+	for (round = 0; round < 20000; round++) {
+		seed = seed * 1103515245 + 12345;
+		len = (seed >> 16) % sizeof buf;
+		for (i = 0; i < len; i++) {
+			seed = seed * 1103515245 + 12345;
+			buf[i] = pick[(seed >> 16) % sizeof pick];
+		}
+		out = strip_output(buf, len, round % 12, &n);
+		if (n > len || out[n] != '\0')
+			bad++;
+		free(out);
+	}
+	CHECK_INT(bad, 0);
+}
+
 int
 main(void)
 {
@@ -83,5 +111,6 @@ main(void)
 	check_strip("0123456789AB\rx", 0, "x123456789AB");
 	check_strip("0123456789AB\rx", 10, "0123456789xB");
 
+	check_random();
 	UNIT_END();
 }
