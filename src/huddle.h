@@ -236,6 +236,7 @@ struct window_pane {
 	u_int		 prompt_y;
 	size_t		 typed;		/* input bytes since the B mark */
 	int		 typeahead;	/* input came while no prompt was up */
+	int		 fresh;		/* a D mark: the next prompt is new */
 	u_int		 queued;	/* commands waiting */
 	struct timeval	 spawned;
 	struct timeval	 last_input;

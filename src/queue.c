@@ -548,10 +548,17 @@ queue_mark(struct window_pane *wp, const struct pane_mark *m)
 		wp->prompt = PANE_PROMPT_READY;
 		wp->prompt_x = m->cx;
 		wp->prompt_y = m->cy;
-		/* Typed ahead, it may be on the new line: look at the screen. */
-		if (!wp->typeahead)
-			wp->typed = 0;
-		wp->typeahead = 0;
+		/*
+		 * A prompt drawn again (a resize, C-l) keeps what was typed
+		 * on it. A new one starts empty, unless input typed ahead
+		 * shows on it: then the screen must say.
+		 */
+		if (wp->fresh) {
+			if (!wp->typeahead)
+				wp->typed = 0;
+			wp->typeahead = 0;
+			wp->fresh = 0;
+		}
 		break;
 	case 'C':
 		wp->prompt = PANE_PROMPT_BUSY;
@@ -560,6 +567,7 @@ queue_mark(struct window_pane *wp, const struct pane_mark *m)
 		break;
 	case 'D':
 		wp->prompt = PANE_PROMPT_NONE;
+		wp->fresh = 1;
 		if (qc == NULL)
 			break;
 		if (qc->flags & QCMD_OUTPUT)

@@ -398,6 +398,16 @@ test_half_typed(struct harness *h)
 	state = state_of(h, "half", id);
 	CHECK_STR(state, "queued");
 	free(state);
+	/* The prompt drawn again (C-l, a resize) still has the line on it. */
+	CHECK_INT(harness_run(h, &r, "send", "-t", "half", "C-l", NULL), 0);
+	run_free(&r);
+	CHECK_INT(harness_run(h, &r, "resize", "-t", "half", "-x", "70", "-y",
+	    "20", NULL), 0);
+	run_free(&r);
+	harness_msleep(600);
+	state = state_of(h, "half", id);
+	CHECK_STR(state, "queued");
+	free(state);
 	CHECK_INT(harness_run(h, &r, "send", "-t", "half", "C-u", NULL), 0);
 	run_free(&r);
 	CHECK_INT(harness_run(h, &r, "wait", "--timeout", "20", id, NULL), 0);
