@@ -34,13 +34,38 @@ extern const struct cmd_entry cmd_attach_entry;
 
 static char	*cfgfile;	/* kept global: in use until exit */
 
+#define HUDDLE_USAGE "huddle [-vV] [-f file] [-L socket-name | " \
+    "-S socket-path] [command [flags]]"
+
 /* Print the usage line and exit 2. */
 static __dead void
 usage(void)
 {
-	fprintf(stderr, "usage: huddle [-vV] [-f file] [-L socket-name | "
-	    "-S socket-path] [command [flags]]\n");
+	fprintf(stderr, "usage: %s\n", HUDDLE_USAGE);
 	exit(EXIT_USAGE);
+}
+
+/* Report a bad global flag in one line, as args_parse does, and exit 2. */
+static __dead void
+usage_error(const char *cause)
+{
+	fprintf(stderr, "huddle: %s; usage: %s\n", cause, HUDDLE_USAGE);
+	exit(EXIT_USAGE);
+}
+
+/* A global flag getopt refused: unknown, or missing its value. */
+static __dead void
+usage_flag(int opt)
+{
+	char	*cause;
+
+	if (opt == ':')
+		xasprintf(&cause, "-%c needs a value", optopt);
+	else if (optopt > 0x20 && optopt < 0x7f)
+		xasprintf(&cause, "unknown flag -%c", optopt);
+	else
+		xasprintf(&cause, "unknown flag");
+	usage_error(cause);
 }
 
 /* Make sure characters are handled as UTF-8, whatever the locale says. */
@@ -188,7 +213,16 @@ main(int argc, char **argv)
 	huddle_locale();
 	log_set_dir();
 	gettimeofday(&start_time, NULL);
-	while ((opt = getopt(argc, argv, "+f:hL:S:vV")) != -1) {
+	opterr = 0;
+	for (;;) {
+		/* getopt would take --long as flags -, l, o...: not here. */
+		if (optind < argc && strncmp(argv[optind], "--", 2) == 0 &&
+		    argv[optind][2] != '\0') {
+			xasprintf(&cause, "unknown flag %s", argv[optind]);
+			usage_error(cause);
+		}
+		if ((opt = getopt(argc, argv, "+:f:hL:S:vV")) == -1)
+			break;
 		switch (opt) {
 		case 'f':
 			free(cfgfile);
@@ -207,8 +241,10 @@ main(int argc, char **argv)
 		case 'V':
 			printf("huddle %s\n", PACKAGE_VERSION);
 			return (0);
-		default:
+		case 'h':
 			usage();
+		default:
+			usage_flag(opt);
 		}
 	}
 	argc -= optind;

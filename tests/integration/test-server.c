@@ -254,6 +254,59 @@ test_errors(void)
 	harness_done(&h);
 }
 
+/* Whether a run failed with status and exactly this one line on stderr. */
+static int
+one_line(struct run *r, int status, const char *want)
+{
+	int	ok;
+
+	ok = r->status == status && r->err != NULL &&
+	    strcmp(r->err, want) == 0;
+	if (!ok)
+		fprintf(stderr, "status %d, stderr \"%s\", expected \"%s\"\n",
+		    r->status, r->err != NULL ? r->err : "", want);
+	run_free(r);
+	return (ok);
+}
+
+/* Bad global flags: one line each, exit 2, like a command's bad flags. */
+static void
+test_global_flags(void)
+{
+	struct harness	 h;
+	struct run	 r;
+	const char	*bad[] = { NULL, "-Z", "ls", NULL };
+	const char	*nov[] = { NULL, "-S", NULL };
+	const char	*nof[] = { NULL, "-vf", NULL };
+	const char	*lng[] = { NULL, "--frob", "ls", NULL };
+	const char	*ctl[] = { NULL, "-\033", "ls", NULL };
+	const char	*usage = "; usage: huddle [-vV] [-f file] "
+			    "[-L socket-name | -S socket-path] "
+			    "[command [flags]]\n";
+	char		 want[300];
+
+	if (harness_init(&h) != 0)
+		return;
+	bad[0] = nov[0] = nof[0] = lng[0] = ctl[0] = h.bin;
+	harness_run_raw(&h, &r, bad, NULL);
+	snprintf(want, sizeof want, "huddle: unknown flag -Z%s", usage);
+	CHECK(one_line(&r, 2, want));
+	harness_run_raw(&h, &r, nov, NULL);
+	snprintf(want, sizeof want, "huddle: -S needs a value%s", usage);
+	CHECK(one_line(&r, 2, want));
+	harness_run_raw(&h, &r, nof, NULL);
+	snprintf(want, sizeof want, "huddle: -f needs a value%s", usage);
+	CHECK(one_line(&r, 2, want));
+	harness_run_raw(&h, &r, lng, NULL);
+	snprintf(want, sizeof want, "huddle: unknown flag --frob%s", usage);
+	CHECK(one_line(&r, 2, want));
+	harness_run_raw(&h, &r, ctl, NULL);
+	snprintf(want, sizeof want, "huddle: unknown flag%s", usage);
+	CHECK(one_line(&r, 2, want));
+	CHECK(access(h.sock, F_OK) != 0);	/* a usage error starts none */
+	harness_done(&h);
+}
+
 /* Send raw bytes on a new connection and read until it closes. */
 static void
 send_raw(struct harness *h, const void *buf, size_t len, const char *expect)
@@ -349,6 +402,7 @@ main(void)
 	test_stale();
 	test_sigterm();
 	test_errors();
+	test_global_flags();
 	test_protocol();
 	UNIT_END();
 }
