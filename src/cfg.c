@@ -85,7 +85,7 @@ cfg_run_line(const char *path, u_int n, const char *line)
 	int	  argc;
 
 	if (cmd_split(line, &argc, &argv, &cause) != 0) {
-		cfg_add_error("%s:%u: %s", path, n, cause);
+		cfg_add_error("%s:%u: %s", esc(path), n, cause);
 		free(cause);
 		return;
 	}
@@ -93,9 +93,9 @@ cfg_run_line(const char *path, u_int n, const char *line)
 		cmd_free_argv(argc, argv);
 		return;
 	}
-	snprintf(cfg_location, sizeof cfg_location, "%s:%u: ", path, n);
+	snprintf(cfg_location, sizeof cfg_location, "%s:%u: ", esc(path), n);
 	if (cmd_run_internal(argc, argv, &cause) != 0 && cause != NULL) {
-		cfg_add_error("%s:%u: %s", path, n, cause);
+		cfg_add_error("%s%s", cfg_location, cause);
 		free(cause);
 	}
 	cfg_location[0] = '\0';
@@ -114,7 +114,7 @@ cfg_load(const char *path, int required)
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT && !required)
 			return (0);
-		cfg_add_error("%s: %s", path, strerror(errno));
+		cfg_add_error("%s: %s", esc(path), strerror(errno));
 		return (-1);
 	}
 	log_debug("loading %s", path);
@@ -122,7 +122,7 @@ cfg_load(const char *path, int required)
 		n++;
 		len = strlen(buf);
 		if (len == sizeof buf - 1 && buf[len - 1] != '\n') {
-			cfg_add_error("%s:%u: line too long", path, n);
+			cfg_add_error("%s:%u: line too long", esc(path), n);
 			break;
 		}
 		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))

@@ -57,14 +57,12 @@ usage_error(const char *cause)
 static __dead void
 usage_flag(int opt)
 {
-	char	*cause;
+	char	*cause, flag[2] = { optopt, '\0' };
 
 	if (opt == ':')
-		xasprintf(&cause, "-%c needs a value", optopt);
-	else if (optopt > 0x20 && optopt < 0x7f)
-		xasprintf(&cause, "unknown flag -%c", optopt);
+		xasprintf(&cause, "-%s needs a value", esc(flag));
 	else
-		xasprintf(&cause, "unknown flag");
+		xasprintf(&cause, "unknown flag -%s", esc(flag));
 	usage_error(cause);
 }
 
@@ -153,7 +151,8 @@ huddle_attach(int argc, char **argv, const char *label, const char *path)
 	/* With --via, -L or -S name the socket on the far side. */
 	name = path != NULL ? path : label;
 	if (name != NULL && strchr(name, '\'') != NULL) {
-		fprintf(stderr, "huddle: socket name has a quote: %s\n", name);
+		fprintf(stderr, "huddle: socket name has a quote: %s\n",
+		    esc(name));
 		args_free(args);
 		return (1);
 	}
@@ -218,7 +217,8 @@ main(int argc, char **argv)
 		/* getopt would take --long as flags -, l, o...: not here. */
 		if (optind < argc && strncmp(argv[optind], "--", 2) == 0 &&
 		    argv[optind][2] != '\0') {
-			xasprintf(&cause, "unknown flag %s", argv[optind]);
+			xasprintf(&cause, "unknown flag %s",
+			    esc(argv[optind]));
 			usage_error(cause);
 		}
 		if ((opt = getopt(argc, argv, "+:f:hL:S:vV")) == -1)

@@ -399,6 +399,8 @@ char		*json_escape(const char *, size_t);
 /* utf8.c */
 int		 utf8_encode(uint32_t, char *);
 size_t		 utf8_lead_length(u_char);
+char		*utf8_escape(const char *);
+const char	*esc(const char *);
 
 /* target.c */
 struct target {

@@ -48,7 +48,8 @@ session_check_name(const char *name, char **cause)
 	for (p = (const u_char *)name; *p != '\0'; p++) {
 		if (*p < 0x20 || *p == 0x7f || *p == ':' || *p == '.' ||
 		    (p == (const u_char *)name && *p == '$')) {
-			xasprintf(cause, "invalid session name: %s", name);
+			xasprintf(cause, "invalid session name: %s",
+			    esc(name));
 			return (-1);
 		}
 	}
@@ -67,7 +68,7 @@ session_create(const char *name, u_int sx, u_int sy, char **cause)
 		if (session_check_name(name, cause) != 0)
 			return (NULL);
 		if (session_find(name) != NULL) {
-			xasprintf(cause, "duplicate session: %s", name);
+			xasprintf(cause, "duplicate session: %s", esc(name));
 			return (NULL);
 		}
 	} else {

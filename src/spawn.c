@@ -146,12 +146,12 @@ spawn_pty(int argc, char **argv, const char *cwd, char **env, u_int sx,
 		close(master);
 		if (msg[0] == 1)
 			xasprintf(cause, "couldn't change to directory %s: %s",
-			    cwd, strerror(msg[1]));
+			    esc(cwd), strerror(msg[1]));
 		else if (argc == 0)
-			xasprintf(cause, "couldn't run %s: %s", getshell(),
+			xasprintf(cause, "couldn't run %s: %s", esc(getshell()),
 			    strerror(msg[1]));
 		else
-			xasprintf(cause, "couldn't run %s: %s", argv[0],
+			xasprintf(cause, "couldn't run %s: %s", esc(argv[0]),
 			    strerror(msg[1]));
 		return (-1);
 	}

@@ -301,9 +301,87 @@ test_global_flags(void)
 	snprintf(want, sizeof want, "huddle: unknown flag --frob%s", usage);
 	CHECK(one_line(&r, 2, want));
 	harness_run_raw(&h, &r, ctl, NULL);
-	snprintf(want, sizeof want, "huddle: unknown flag%s", usage);
+	snprintf(want, sizeof want, "huddle: unknown flag -\\033%s", usage);
 	CHECK(one_line(&r, 2, want));
 	CHECK(access(h.sock, F_OK) != 0);	/* a usage error starts none */
+	harness_done(&h);
+}
+
+/*
+ * What the user gave (names, targets, options, paths, commands) is escaped
+ * in error lines: one line, no control character reaches the terminal.
+ */
+static void
+test_errors_escaped(void)
+{
+	struct harness	h;
+	struct run	r;
+
+	if (harness_init(&h) != 0)
+		return;
+	harness_run(&h, &r, "fo\no", NULL);
+	CHECK(one_line(&r, 2, "huddle: unknown command: fo\\no\n"));
+	harness_run(&h, &r, "ls", "--a\033[2Jb", NULL);
+	CHECK(one_line(&r, 2, "huddle: unknown flag --a\\033[2Jb; usage: "
+	    "huddle ls [--json] [-F format]\n"));
+	harness_run(&h, &r, "new", "-d", "-s", "one", "--", "cat", NULL);
+	run_free(&r);
+	harness_server(&h);
+	harness_run(&h, &r, "kill", "-t", "a\nb", NULL);
+	CHECK(one_line(&r, 1, "huddle: can't find session: a\\nb\n"));
+	harness_run(&h, &r, "send", "-t", "one:\r", "x", NULL);
+	CHECK(one_line(&r, 1, "huddle: invalid target: one:\\r\n"));
+	harness_run(&h, &r, "capture", "-t", "\xff\xfe", NULL);
+	CHECK(one_line(&r, 1, "huddle: can't find session: \\377\\376\n"));
+	harness_run(&h, &r, "new", "-d", "-s", "x\ty", NULL);
+	CHECK(one_line(&r, 1, "huddle: invalid session name: x\\ty\n"));
+	harness_run(&h, &r, "rename", "-t", "one", "\x7f", NULL);
+	CHECK(one_line(&r, 1, "huddle: invalid session name: \\177\n"));
+	harness_run(&h, &r, "set", "no\nsuch", "1", NULL);
+	CHECK(one_line(&r, 1, "huddle: unknown option: no\\nsuch\n"));
+	harness_run(&h, &r, "set", "history-limit", "1\n2", NULL);
+	CHECK(one_line(&r, 1, "huddle: history-limit: expected a number "
+	    "from 0 to 100000: 1\\n2\n"));
+	harness_run(&h, &r, "show", "\033]0;t\007", NULL);
+	CHECK(one_line(&r, 1, "huddle: unknown option: \\033]0;t\\007\n"));
+	harness_run(&h, &r, "new", "-d", "-c", "/no\nsuch", NULL);
+	CHECK(one_line(&r, 1, "huddle: couldn't change to directory "
+	    "/no\\nsuch: No such file or directory\n"));
+	harness_run(&h, &r, "new", "-d", "--", "/no\nsuch", "arg", NULL);
+	CHECK(one_line(&r, 1, "huddle: couldn't run /no\\nsuch: No such "
+	    "file or directory\n"));
+	harness_run(&h, &r, "capture", "-t", "one", "-E", "\n", NULL);
+	CHECK(one_line(&r, 1, "huddle: -E: not a line number: \\n\n"));
+	harness_run(&h, &r, "detach", "-c", "\n", NULL);
+	CHECK(one_line(&r, 1, "huddle: can't find client: \\n\n"));
+	harness_run(&h, &r, "signal", "-t", "one", "HUP\n", NULL);
+	CHECK(one_line(&r, 1, "huddle: unknown signal: HUP\\n\n"));
+	harness_run(&h, &r, "access", "-a", "no\nsuch", NULL);
+	CHECK(one_line(&r, 1, "huddle: unknown user: no\\nsuch\n"));
+	harness_run(&h, &r, "record", "-t", "one", "/no/such\n", NULL);
+	CHECK(one_line(&r, 1, "huddle: couldn't open /no/such\\n: No such "
+	    "file or directory\n"));
+	harness_run(&h, &r, "new", "-d", "-x", "8\n", NULL);
+	CHECK(one_line(&r, 1, "huddle: width not a number: 8\\n\n"));
+	/* Valid UTF-8 is kept; a backslash is doubled. */
+	harness_run(&h, &r, "kill", "-t", "caf\xc3\xa9\\", NULL);
+	CHECK(one_line(&r, 1,
+	    "huddle: can't find session: caf\xc3\xa9\\\\\n"));
+	{
+		const char	*argv[] = { h.bin, "-S", "/no\nsuch/sock",
+				    "ls", NULL };
+
+		harness_run_raw(&h, &r, argv, NULL);
+		CHECK(one_line(&r, 1, "huddle: no server running on "
+		    "/no\\nsuch/sock\n"));
+	}
+	{
+		const char	*argv[] = { h.bin, "-L", "a\nb/c", "ls", NULL };
+
+		harness_run_raw(&h, &r, argv, NULL);
+		CHECK(one_line(&r, 1, "huddle: invalid socket name: "
+		    "a\\nb/c\n"));
+	}
 	harness_done(&h);
 }
 
@@ -403,6 +481,7 @@ main(void)
 	test_sigterm();
 	test_errors();
 	test_global_flags();
+	test_errors_escaped();
 	test_protocol();
 	UNIT_END();
 }
