@@ -73,6 +73,7 @@ enum msg_type {
 	 *
 	 * MSG_ATTACH (client): str cwd, str current (HUDDLE), str target (may
 	 * be empty), u8 flags (MSG_ATTACH_*). The first message after hello.
+	 * Answered with MSG_ATTACHED, or MSG_ERROR saying why it failed.
 	 */
 	MSG_ATTACH = 200,
 	/*
