@@ -503,6 +503,7 @@ void		 server_shutdown_except(struct client *);
 void		 server_add_session(void);
 char		*server_user_name(uid_t);
 void printflike(2, 3) server_message(struct session *, const char *, ...);
+void		 server_restore_files(void);
 
 /* server-client.c */
 struct client	*server_client_create(int);

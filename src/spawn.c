@@ -72,6 +72,7 @@ spawn_child(int argc, char **argv, const char *cwd, char **env, int errfd)
 	for (i = 1; i < NSIG; i++)
 		sigaction(i, &sa, NULL);
 	sigprocmask(SIG_SETMASK, &sa.sa_mask, NULL);
+	server_restore_files();
 
 	if (cwd != NULL && chdir(cwd) != 0)
 		spawn_child_fail(errfd, 1);

@@ -15,6 +15,7 @@
  */
 
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -501,6 +502,161 @@ test_sigterm(void)
 	harness_done(&h);
 }
 
+/* Make room for n more descriptors in this process; -1 if it can't. */
+static int
+room_for_files(rlim_t n)
+{
+	struct rlimit	rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return (-1);
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= n)
+		return (0);
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < n)
+		return (-1);
+	rl.rlim_cur = n;
+	return (setrlimit(RLIMIT_NOFILE, &rl));
+}
+
+/*
+ * At most HUDDLE_MAX_CLIENTS connections at once: the next is refused with
+ * one line, and there is room again when one goes.
+ */
+static void
+test_client_limit(void)
+{
+	struct harness		 h;
+	struct harness_peer	 p;
+	struct run		 r;
+	char			 want[128];
+	const char		*text = NULL;
+	long long		 deadline;
+	int			*fds, i, n = 0, status;
+
+	if (room_for_files(HUDDLE_MAX_CLIENTS + 64) != 0) {
+		printf("open file limit too low: client limit untested\n");
+		return;
+	}
+	if (harness_init(&h) != 0)
+		return;
+	harness_run(&h, &r, "new", "-d", "-s", "full", "--", "cat", NULL);
+	run_free(&r);
+	harness_server(&h);
+
+	/* Fill the server with idle connections that have said hello. */
+	fds = calloc(HUDDLE_MAX_CLIENTS, sizeof *fds);
+	for (i = 0; i < HUDDLE_MAX_CLIENTS; i++) {
+		if (harness_peer_open(&h, &p, MSG_KIND_COMMAND, 80, 24) != 0) {
+			harness_peer_close(&p);
+			break;
+		}
+		fds[n++] = p.fd;
+		p.fd = -1;
+		harness_peer_close(&p);
+	}
+	CHECK_INT(n, HUDDLE_MAX_CLIENTS);
+
+	snprintf(want, sizeof want, "too many clients (at most %d)",
+	    HUDDLE_MAX_CLIENTS);
+	memset(&p, 0, sizeof p);
+	p.fd = harness_connect(&h);
+	CHECK_INT(harness_peer_read(&p, WAIT), 0);
+	CHECK_INT(p.type, MSG_ERROR);
+	if (p.type == MSG_ERROR && p.size > 4)
+		text = (const char *)p.payload + 4;
+	CHECK_STR(text, want);
+	harness_peer_close(&p);
+	CHECK_INT(harness_run(&h, &r, "ls", NULL), 1);
+	snprintf(want, sizeof want, "huddle: too many clients (at most %d)\n",
+	    HUDDLE_MAX_CLIENTS);
+	CHECK_STR(r.err, want);
+	run_free(&r);
+
+	/* One goes: there is room for one more. */
+	close(fds[--n]);
+	deadline = harness_now_ms() + WAIT;
+	do {
+		status = harness_run(&h, &r, "has", "-t", "full", NULL);
+		run_free(&r);
+	} while (status != 0 && harness_now_ms() < deadline);
+	CHECK_INT(status, 0);
+
+	while (n > 0)
+		close(fds[--n]);
+	free(fds);
+	CHECK_INT(harness_run(&h, &r, "ls", "-F", "#{session_name}", NULL), 0);
+	CHECK_STR(r.out, "full\n");
+	run_free(&r);
+	harness_done(&h);
+}
+
+/* A process's CPU time so far, in clock ticks (-1 if unknown). */
+static long
+cpu_ticks(pid_t pid)
+{
+	char		 path[64], *text, *p;
+	unsigned long	 utime, stime;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	if ((text = harness_read_file(path, NULL)) == NULL)
+		return (-1);
+	/* After "pid (comm)": 11 fields, then utime and stime. */
+	if ((p = strrchr(text, ')')) == NULL || sscanf(p + 1,
+	    " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime,
+	    &stime) != 2) {
+		free(text);
+		return (-1);
+	}
+	free(text);
+	return ((long)(utime + stime));
+}
+
+/*
+ * A server out of descriptors stops accepting for a while instead of
+ * spinning on the connection it cannot take, and carries on after.
+ */
+static void
+test_out_of_files(void)
+{
+	struct harness	 h;
+	struct run	 r;
+	const char	*argv[] = { "/bin/sh", "-c", "ulimit -n 48 && exec \"$0\" "
+			    "-S \"$1\" -f /dev/null new -d -s few -- cat", NULL,
+			    NULL, NULL };
+	int		 fds[64], i;
+	long		 before, after;
+	pid_t		 pid;
+
+	if (access("/proc/self/stat", R_OK) != 0) {
+		printf("no /proc: running out of files untested\n");
+		return;
+	}
+	if (harness_init(&h) != 0)
+		return;
+	argv[3] = h.bin;
+	argv[4] = h.sock;
+	CHECK_INT(harness_run_raw(&h, &r, argv, NULL), 0);
+	run_free(&r);
+	pid = harness_server(&h);
+	for (i = 0; i < 64; i++)
+		fds[i] = harness_connect(&h);
+	harness_msleep(300);
+	before = cpu_ticks(pid);
+	harness_msleep(1000);
+	after = cpu_ticks(pid);
+	printf("server CPU %ld ticks in a second out of files\n",
+	    after - before);
+	CHECK(before >= 0 && after - before < sysconf(_SC_CLK_TCK) / 4);
+	for (i = 0; i < 64; i++) {
+		if (fds[i] != -1)
+			close(fds[i]);
+	}
+	CHECK_INT(harness_run(&h, &r, "has", "-t", "few", NULL), 0);
+	run_free(&r);
+	CHECK_INT(harness_server(&h), pid);
+	harness_done(&h);
+}
+
 int
 main(void)
 {
@@ -511,5 +667,7 @@ main(void)
 	test_socket_env();
 	test_stale();
 	test_sigterm();
+	test_client_limit();
+	test_out_of_files();
 	UNIT_END();
 }
