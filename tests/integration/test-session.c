@@ -501,10 +501,65 @@ test_config(void)
 	harness_done(&h);
 }
 
+/*
+ * A configuration line too long (alone, or joined by backslashes) is one
+ * error with its file and line; the lines after it still run.
+ */
+static void
+test_config_long_lines(void)
+{
+	struct harness	 h;
+	struct run	 r;
+	const char	*argv[] = { NULL, "-S", NULL, "-f", NULL, "new", "-d",
+			    "-s", "x", "--", "cat", NULL };
+	char		 conf[512], want[4096], *pad;
+	FILE		*f;
+
+	if (harness_init(&h) != 0)
+		return;
+	pad = malloc(20000);
+	memset(pad, 'x', 20000);
+	snprintf(conf, sizeof conf, "%s/huddle.conf", h.dir);
+	f = fopen(conf, "w");
+	fprintf(f, "set history-limit 500\n");		/* 1 */
+	fprintf(f, "set bell %.*s\n", 9000, pad);		/* 2: too long */
+	fprintf(f, "set status-position top\n");		/* 3 */
+	/* 4: exactly 8190 bytes (a comment fills it up) runs. */
+	fprintf(f, "set escape-time 77 #%.*s\n", 8190 - 20, pad);
+	fprintf(f, "set nope 1 %.*s\\\n", 5000, pad);	/* 5-6: too long */
+	fprintf(f, "%.*s\n", 5000, pad);
+	fprintf(f, "set status off %.*s\n", 20000, pad);	/* 7: too long */
+	fprintf(f, "set bell off\n");			/* 8 */
+	fprintf(f, "set nope 2");				/* 9: no newline */
+	fclose(f);
+	free(pad);
+	argv[0] = h.bin;
+	argv[2] = h.sock;
+	argv[4] = conf;
+	CHECK_INT(harness_run_raw(&h, &r, argv, NULL), 0);
+	snprintf(want, sizeof want,
+	    "huddle: %s:2: line too long (more than 8190 bytes)\n"
+	    "huddle: %s:5: line too long (more than 8190 bytes)\n"
+	    "huddle: %s:7: line too long (more than 8190 bytes)\n"
+	    "huddle: %s:9: unknown option: nope\n", conf, conf, conf, conf);
+	CHECK_STR(r.err, want);
+	run_free(&r);
+	harness_server(&h);
+	harness_run(&h, &r, "show", NULL);
+	CHECK(strstr(r.out, "history-limit 500\n") != NULL);
+	CHECK(strstr(r.out, "status-position top\n") != NULL);
+	CHECK(strstr(r.out, "escape-time 77\n") != NULL);
+	CHECK(strstr(r.out, "bell off\n") != NULL);
+	CHECK(strstr(r.out, "status on\n") != NULL);
+	run_free(&r);
+	harness_done(&h);
+}
+
 int
 main(void)
 {
 	test_config();
+	test_config_long_lines();
 	test_new_ls();
 	test_lifecycle();
 	test_pane_environment();
