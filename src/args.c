@@ -45,6 +45,7 @@ args_parse_long(const struct cmd_entry *entry, struct args *args, int argc,
 {
 	const struct args_long	*l;
 	const char		*arg = argv[*i] + 2, *eq;
+	char			*name;
 	size_t			 len;
 
 	eq = strchr(arg, '=');
@@ -54,7 +55,9 @@ args_parse_long(const struct cmd_entry *entry, struct args *args, int argc,
 			break;
 	}
 	if (l == NULL || l->name == NULL) {
-		xasprintf(cause, "unknown flag --%.*s", (int)len, arg);
+		name = xstrndup(arg, len);
+		xasprintf(cause, "unknown flag --%s", esc(name));
+		free(name);
 		return (-1);
 	}
 	if (!l->has_arg) {
@@ -84,17 +87,22 @@ args_parse_short(const struct cmd_entry *entry, struct args *args, int argc,
     char **argv, int *i, char **cause)
 {
 	const char	*arg = argv[*i] + 1, *found;
+	char		*name;
 	u_char		 flag;
+	size_t		 n;
 
 	while ((flag = *arg++) != '\0') {
 		found = NULL;
-		if (flag != ':' && entry->args != NULL)
+		if (flag != ':' && flag < 0x80 && entry->args != NULL)
 			found = strchr(entry->args, flag);
 		if (found == NULL) {
-			if (flag >= 0x20 && flag < 0x7f)
-				xasprintf(cause, "unknown flag -%c", flag);
-			else
-				xasprintf(cause, "unknown flag");
+			/* Name the whole character, even a UTF-8 one. */
+			n = utf8_lead_length(flag);
+			if (n == 0 || n > 1 + strlen(arg))
+				n = 1;
+			name = xstrndup(arg - 1, n);
+			xasprintf(cause, "unknown flag -%s", esc(name));
+			free(name);
 			return (-1);
 		}
 		if (found[1] != ':') {
@@ -208,12 +216,12 @@ args_number(struct args *args, int flag, long long min, long long max,
 	errno = 0;
 	n = strtoll(value, &end, 10);
 	if (*value == '\0' || *end != '\0' || errno == ERANGE) {
-		xasprintf(cause, "not a number: %s", value);
+		xasprintf(cause, "not a number: %s", esc(value));
 		return (-1);
 	}
 	if (n < min || n > max) {
 		xasprintf(cause, "out of range (%lld to %lld): %s", min, max,
-		    value);
+		    esc(value));
 		return (-1);
 	}
 	return (n);
@@ -236,12 +244,12 @@ args_seconds(struct args *args, int flag, double *out, char **cause)
 	d = strtod(value, &end);
 	if (*value == '\0' || *end != '\0' || errno == ERANGE ||
 	    strspn(value, "0123456789.") != strlen(value)) {
-		xasprintf(cause, "not a number of seconds: %s", value);
+		xasprintf(cause, "not a number of seconds: %s", esc(value));
 		return (-1);
 	}
 	if (d <= 0 || d > 86400) {
 		xasprintf(cause, "out of range (more than 0, at most 86400): %s",
-		    value);
+		    esc(value));
 		return (-1);
 	}
 	*out = d;

@@ -51,7 +51,7 @@ audit_open(const char *path, char **cause)
 	}
 	fd = open(path, O_WRONLY|O_APPEND|O_CREAT|O_CLOEXEC|O_NOFOLLOW, 0600);
 	if (fd == -1) {
-		xasprintf(cause, "couldn't open audit log %s: %s", path,
+		xasprintf(cause, "couldn't open audit log %s: %s", esc(path),
 		    strerror(errno));
 		return (-1);
 	}
@@ -130,6 +130,7 @@ audit_finish(struct evbuffer *b)
 	    "short write");
 	audit_close();
 	TAILQ_FOREACH(s, &sessions, entry)
-		server_message(s, "audit log %s failed; auditing stopped", path);
+		server_message(s, "audit log %s failed; auditing stopped",
+		    esc(path));
 	free(path);
 }

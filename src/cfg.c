@@ -30,7 +30,7 @@
  * server; a bad line never stops the others.
  */
 
-#define CFG_MAX_LINE 8192
+#define CFG_MAX_LINE 8190		/* bytes in a line, without its newline */
 #define CFG_MAX_ERRORS 8192
 
 static char	*cfg_errors;
@@ -85,7 +85,7 @@ cfg_run_line(const char *path, u_int n, const char *line)
 	int	  argc;
 
 	if (cmd_split(line, &argc, &argv, &cause) != 0) {
-		cfg_add_error("%s:%u: %s", path, n, cause);
+		cfg_add_error("%s:%u: %s", esc(path), n, cause);
 		free(cause);
 		return;
 	}
@@ -93,48 +93,86 @@ cfg_run_line(const char *path, u_int n, const char *line)
 		cmd_free_argv(argc, argv);
 		return;
 	}
-	snprintf(cfg_location, sizeof cfg_location, "%s:%u: ", path, n);
+	snprintf(cfg_location, sizeof cfg_location, "%s:%u: ", esc(path), n);
 	if (cmd_run_internal(argc, argv, &cause) != 0 && cause != NULL) {
-		cfg_add_error("%s:%u: %s", path, n, cause);
+		cfg_add_error("%s%s", cfg_location, cause);
 		free(cause);
 	}
 	cfg_location[0] = '\0';
 	cmd_free_argv(argc, argv);
 }
 
-/* Load a configuration file; a missing file is an error only if required. */
+/*
+ * Read one line into buf (CFG_MAX_LINE + 2 bytes) without its newline: 1,
+ * 0 at the end of the file, or -1 if it is too long (the rest of it is
+ * read and dropped).
+ */
+static int
+cfg_read_line(FILE *f, char *buf, size_t size, size_t *lenp)
+{
+	size_t	len;
+
+	if (fgets(buf, size, f) == NULL)
+		return (0);
+	len = strlen(buf);
+	if (len == size - 1 && buf[len - 1] != '\n') {
+		while (fgets(buf, size, f) != NULL) {
+			len = strlen(buf);
+			if (len > 0 && buf[len - 1] == '\n')
+				break;
+		}
+		return (-1);
+	}
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		buf[--len] = '\0';
+	*lenp = len;
+	return (1);
+}
+
+/*
+ * Load a configuration file; a missing file is an error only if required.
+ * A line that is too long, alone or joined to others by a backslash, is an
+ * error; the lines after it are read as usual.
+ */
 int
 cfg_load(const char *path, int required)
 {
 	FILE	*f;
-	char	 buf[CFG_MAX_LINE], *line = NULL;
-	size_t	 len, total = 0;
+	char	 buf[CFG_MAX_LINE + 2], *line = NULL;
+	size_t	 len = 0, total = 0;
 	u_int	 n = 0, first = 0;
+	int	 rv, more, skip = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT && !required)
 			return (0);
-		cfg_add_error("%s: %s", path, strerror(errno));
+		cfg_add_error("%s: %s", esc(path), strerror(errno));
 		return (-1);
 	}
 	log_debug("loading %s", path);
-	while (fgets(buf, sizeof buf, f) != NULL) {
+	while ((rv = cfg_read_line(f, buf, sizeof buf, &len)) != 0) {
 		n++;
-		len = strlen(buf);
-		if (len == sizeof buf - 1 && buf[len - 1] != '\n') {
-			cfg_add_error("%s:%u: line too long", path, n);
-			break;
+		/* A backslash at the end continues the line. */
+		more = rv == 1 && len > 0 && buf[len - 1] == '\\';
+		if (skip) {
+			skip = more;	/* the rest of a line too long */
+			continue;
 		}
-		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
-			buf[--len] = '\0';
 		if (line == NULL)
 			first = n;
+		if (rv == -1 || total + len - more > CFG_MAX_LINE) {
+			cfg_add_error("%s:%u: line too long (more than %d "
+			    "bytes)", esc(path), first, CFG_MAX_LINE);
+			free(line);
+			line = NULL;
+			total = 0;
+			skip = more;
+			continue;
+		}
 		line = xrealloc(line, total + len + 1);
 		memcpy(line + total, buf, len + 1);
 		total += len;
-		/* A backslash at the end continues the line. */
-		if (total > 0 && line[total - 1] == '\\' &&
-		    total < CFG_MAX_LINE) {
+		if (more) {
 			line[--total] = '\0';
 			continue;
 		}

@@ -429,7 +429,8 @@ client_detached(struct client_ctx *cc, struct msg_reader *r)
 		return (-1);
 	switch (reason) {
 	case MSG_DETACH_DETACHED:
-		client_exit(cc, 0, "[detached (from session %s)]", name);
+		client_exit(cc, 0, "[detached (from session %s)]",
+		    esc(name));
 		break;
 	case MSG_DETACH_EXITED:
 	case MSG_DETACH_KILLED:
@@ -751,7 +752,7 @@ client_attach(const char *target, int flags, const char *prefix,
 	cc->prefix = 'b' | KEYC_CTRL;
 	if (prefix != NULL) {
 		if (keys_parse(prefix, &cc->prefix) != 0) {
-			fprintf(stderr, "huddle: not a key: %s\n", prefix);
+			fprintf(stderr, "huddle: not a key: %s\n", esc(prefix));
 			return (1);
 		}
 		cc->prefix_forced = 1;

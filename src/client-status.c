@@ -46,10 +46,10 @@ static const char *status_help[] = {
 	"  r        redraw the screen",
 	"  prefix   send the prefix key itself",
 	"",
-	"At the prompt: Enter runs the command, Escape or C-c",
-	"cancels; Left, Right, Home, End, C-a, C-e, C-b, C-f move;",
-	"BSpace, Delete, C-u, C-k, C-w delete; Up and Down go",
-	"through the history.",
+	"At the prompt: Enter runs the command; Escape, C-c or",
+	"C-g cancels; Left, Right, Home, End, C-a, C-e, C-b, C-f",
+	"move; BSpace, Delete, C-h, C-d, C-u, C-k, C-w, M-BSpace",
+	"delete; Up, Down, C-p, C-n go through the history.",
 	"",
 	"Press any key to close."
 };

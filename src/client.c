@@ -166,8 +166,9 @@ client_connect(int start, const char *cfgfile, int required)
 	saved = errno;
 	if (!start || (saved != ENOENT && saved != ECONNREFUSED)) {
 		if (saved == ENOENT || saved == ECONNREFUSED)
-			client_fail("no server running on %s", socket_path);
-		client_fail("can't connect to %s: %s", socket_path,
+			client_fail("no server running on %s",
+			    esc(socket_path));
+		client_fail("can't connect to %s: %s", esc(socket_path),
 		    strerror(saved));
 	}
 	/* Only one client starts a server; others wait and connect. */
@@ -178,7 +179,7 @@ client_connect(int start, const char *cfgfile, int required)
 	}
 	socket_unlock(socket_path, lockfd);
 	if (fd == -1)
-		client_fail("can't connect to %s: %s", socket_path,
+		client_fail("can't connect to %s: %s", esc(socket_path),
 		    strerror(errno));
 	return (fd);
 }

@@ -129,7 +129,8 @@ cmd_capture_line_number(struct cmd_item *item, int flag, int dflt,
 	n = strtol(value, &end, 10);
 	if (*value == '\0' || *end != '\0' || errno == ERANGE ||
 	    n < -HUDDLE_MAX_HISTORY || n > HUDDLE_MAX_HISTORY) {
-		cmd_error(item, "-%c: not a line number: %s", flag, value);
+		cmd_error(item, "-%c: not a line number: %s", flag,
+		    esc(value));
 		return (-1);
 	}
 	*out = (int)n;

@@ -78,7 +78,7 @@ cmd_detach_exec(struct cmd_item *item)
 	if (args_has(args, 'c')) {
 		if ((c = cmd_detach_find(args_get(args, 'c'))) == NULL)
 			return (cmd_error(item, "can't find client: %s",
-			    args_get(args, 'c')));
+			    esc(args_get(args, 'c'))));
 		server_attach_detach(c, MSG_DETACH_DETACHED);
 		return (CMD_RETURN_NORMAL);
 	}

@@ -75,7 +75,7 @@ cmd_set_exec(struct cmd_item *item)
 	char				*cause = NULL, *path = NULL;
 
 	if ((oe = options_entry_find(name)) == NULL)
-		return (cmd_error(item, "unknown option: %s", name));
+		return (cmd_error(item, "unknown option: %s", esc(name)));
 	if (args_has(args, 'u')) {
 		if (args->argc != 1)
 			return (cmd_error(item, "-u takes no value"));
@@ -138,6 +138,7 @@ cmd_show_exec(struct cmd_item *item)
 			return (CMD_RETURN_NORMAL);
 	}
 	if (args->argc == 1)
-		return (cmd_error(item, "unknown option: %s", args->argv[0]));
+		return (cmd_error(item, "unknown option: %s",
+		    esc(args->argv[0])));
 	return (CMD_RETURN_NORMAL);
 }

@@ -55,7 +55,7 @@ cmd_rename_exec(struct cmd_item *item)
 	if (strcmp(s->name, name) == 0)
 		return (CMD_RETURN_NORMAL);
 	if (session_find(name) != NULL) {
-		xasprintf(&cause, "duplicate session: %s", name);
+		xasprintf(&cause, "duplicate session: %s", esc(name));
 		goto fail;
 	}
 	log_debug("session %s renamed to %s", s->name, name);

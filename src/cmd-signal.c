@@ -90,7 +90,7 @@ cmd_signal_exec(struct cmd_item *item)
 
 	if ((sig = cmd_signal_parse(item->args->argv[0])) == -1)
 		return (cmd_error(item, "unknown signal: %s",
-		    item->args->argv[0]));
+		    esc(item->args->argv[0])));
 	wp = target_find_pane(item, args_get(item->args, 't'), NULL, &cause);
 	if (wp == NULL) {
 		cmd_error(item, "%s", cause);

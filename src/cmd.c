@@ -106,11 +106,11 @@ cmd_find(const char *name, char **cause)
 		found = *ep;
 	}
 	if (ambiguous) {
-		xasprintf(cause, "ambiguous command: %s", name);
+		xasprintf(cause, "ambiguous command: %s", esc(name));
 		return (NULL);
 	}
 	if (found == NULL) {
-		xasprintf(cause, "unknown command: %s", name);
+		xasprintf(cause, "unknown command: %s", esc(name));
 		return (NULL);
 	}
 	return (found);

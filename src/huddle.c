@@ -34,13 +34,36 @@ extern const struct cmd_entry cmd_attach_entry;
 
 static char	*cfgfile;	/* kept global: in use until exit */
 
+#define HUDDLE_USAGE "huddle [-vV] [-f file] [-L socket-name | " \
+    "-S socket-path] [command [flags]]"
+
 /* Print the usage line and exit 2. */
 static __dead void
 usage(void)
 {
-	fprintf(stderr, "usage: huddle [-vV] [-f file] [-L socket-name | "
-	    "-S socket-path] [command [flags]]\n");
+	fprintf(stderr, "usage: %s\n", HUDDLE_USAGE);
 	exit(EXIT_USAGE);
+}
+
+/* Report a bad global flag in one line, as args_parse does, and exit 2. */
+static __dead void
+usage_error(const char *cause)
+{
+	fprintf(stderr, "huddle: %s; usage: %s\n", cause, HUDDLE_USAGE);
+	exit(EXIT_USAGE);
+}
+
+/* A global flag getopt refused: unknown, or missing its value. */
+static __dead void
+usage_flag(int opt)
+{
+	char	*cause, flag[2] = { optopt, '\0' };
+
+	if (opt == ':')
+		xasprintf(&cause, "-%s needs a value", esc(flag));
+	else
+		xasprintf(&cause, "unknown flag -%s", esc(flag));
+	usage_error(cause);
 }
 
 /* Make sure characters are handled as UTF-8, whatever the locale says. */
@@ -128,7 +151,8 @@ huddle_attach(int argc, char **argv, const char *label, const char *path)
 	/* With --via, -L or -S name the socket on the far side. */
 	name = path != NULL ? path : label;
 	if (name != NULL && strchr(name, '\'') != NULL) {
-		fprintf(stderr, "huddle: socket name has a quote: %s\n", name);
+		fprintf(stderr, "huddle: socket name has a quote: %s\n",
+		    esc(name));
 		args_free(args);
 		return (1);
 	}
@@ -188,7 +212,17 @@ main(int argc, char **argv)
 	huddle_locale();
 	log_set_dir();
 	gettimeofday(&start_time, NULL);
-	while ((opt = getopt(argc, argv, "+f:hL:S:vV")) != -1) {
+	opterr = 0;
+	for (;;) {
+		/* getopt would take --long as flags -, l, o...: not here. */
+		if (optind < argc && strncmp(argv[optind], "--", 2) == 0 &&
+		    argv[optind][2] != '\0') {
+			xasprintf(&cause, "unknown flag %s",
+			    esc(argv[optind]));
+			usage_error(cause);
+		}
+		if ((opt = getopt(argc, argv, "+:f:hL:S:vV")) == -1)
+			break;
 		switch (opt) {
 		case 'f':
 			free(cfgfile);
@@ -207,8 +241,10 @@ main(int argc, char **argv)
 		case 'V':
 			printf("huddle %s\n", PACKAGE_VERSION);
 			return (0);
-		default:
+		case 'h':
 			usage();
+		default:
+			usage_flag(opt);
 		}
 	}
 	argc -= optind;

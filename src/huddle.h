@@ -443,6 +443,8 @@ char		*json_escape(const char *, size_t);
 /* utf8.c */
 int		 utf8_encode(uint32_t, char *);
 size_t		 utf8_lead_length(u_char);
+char		*utf8_escape(const char *);
+const char	*esc(const char *);
 
 /* target.c */
 struct target {
@@ -547,6 +549,7 @@ void		 server_shutdown_except(struct client *);
 void		 server_add_session(void);
 char		*server_user_name(uid_t);
 void printflike(2, 3) server_message(struct session *, const char *, ...);
+void		 server_restore_files(void);
 
 /* server-client.c */
 struct client	*server_client_create(int);

@@ -182,7 +182,8 @@ options_parse(const struct option_entry *oe, const char *value,
 		return (0);
 	case OPTION_KEY:
 		if (keys_parse(value, &key) != 0) {
-			xasprintf(cause, "%s: not a key: %s", oe->name, value);
+			xasprintf(cause, "%s: not a key: %s", oe->name,
+			    esc(value));
 			return (-1);
 		}
 		return (0);
@@ -193,7 +194,7 @@ options_parse(const struct option_entry *oe, const char *value,
 			*num = 0;
 		else {
 			xasprintf(cause, "%s: expected on or off: %s",
-			    oe->name, value);
+			    oe->name, esc(value));
 			return (-1);
 		}
 		return (0);
@@ -202,7 +203,8 @@ options_parse(const struct option_entry *oe, const char *value,
 			if (strcmp(oe->choices[*num], value) == 0)
 				return (0);
 		}
-		xasprintf(cause, "%s: unknown value: %s", oe->name, value);
+		xasprintf(cause, "%s: unknown value: %s", oe->name,
+		    esc(value));
 		return (-1);
 	case OPTION_NUMBER:
 		errno = 0;
@@ -211,7 +213,7 @@ options_parse(const struct option_entry *oe, const char *value,
 		    *num < oe->minimum || *num > oe->maximum) {
 			xasprintf(cause, "%s: expected a number from %lld to "
 			    "%lld: %s", oe->name, oe->minimum, oe->maximum,
-			    value);
+			    esc(value));
 			return (-1);
 		}
 		return (0);
@@ -229,11 +231,11 @@ options_set(struct options *oo, const char *name, const char *value,
 	long long			 num = 0;
 
 	if ((oe = options_entry_find(name)) == NULL) {
-		xasprintf(cause, "unknown option: %s", name);
+		xasprintf(cause, "unknown option: %s", esc(name));
 		return (-1);
 	}
 	if (strlen(value) > MSG_MAX_STRING) {
-		xasprintf(cause, "%s: value too long", name);
+		xasprintf(cause, "%s: value too long", oe->name);
 		return (-1);
 	}
 	if (options_parse(oe, value, &num, cause) != 0)

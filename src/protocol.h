@@ -73,6 +73,7 @@ enum msg_type {
 	 *
 	 * MSG_ATTACH (client): str cwd, str current (HUDDLE), str target (may
 	 * be empty), u8 flags (MSG_ATTACH_*). The first message after hello.
+	 * Answered with MSG_ATTACHED, or MSG_ERROR saying why it failed.
 	 */
 	MSG_ATTACH = 200,
 	/*
@@ -136,7 +137,8 @@ enum msg_type {
 	/*
 	 * MSG_PROMPT (client): u32 argc, argc x str argv: a command typed at
 	 * the command prompt. Answered with MSG_MESSAGE lines and
-	 * MSG_PROMPT_DONE.
+	 * MSG_PROMPT_DONE. One runs at a time: another sent while one runs is
+	 * not run, and is answered with a MSG_MESSAGE and MSG_PROMPT_DONE 1.
 	 */
 	MSG_PROMPT = 227,
 	/* MSG_PROMPT_DONE (server): u32 exit status. */

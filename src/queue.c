@@ -239,7 +239,7 @@ queue_find(const char *name, char **cause)
 	n = strtoul(p, &end, 10);
 	if (*p < '0' || *p > '9' || *end != '\0' || errno != 0 ||
 	    n > UINT_MAX) {
-		xasprintf(cause, "not a command ID: %s", name);
+		xasprintf(cause, "not a command ID: %s", esc(name));
 		return (NULL);
 	}
 	TAILQ_FOREACH(qc, &queue_all, entry) {

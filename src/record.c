@@ -86,7 +86,7 @@ record_flush(struct recorder *rec)
 			log_debug("recording %s: %s", rec->path,
 			    n == -1 ? strerror(errno) : "short write");
 			server_message(s, "recording %s failed (%s); stopped",
-			    rec->path, n == -1 ? strerror(errno) :
+			    esc(rec->path), n == -1 ? strerror(errno) :
 			    "short write");
 			rec->failed = 1;
 		}
@@ -161,7 +161,8 @@ record_start(struct window_pane *wp, const char *path, int input,
 
 	fd = open(path, O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC|O_NOFOLLOW, 0600);
 	if (fd == -1) {
-		xasprintf(cause, "couldn't open %s: %s", path, strerror(errno));
+		xasprintf(cause, "couldn't open %s: %s", esc(path),
+		    strerror(errno));
 		return (NULL);
 	}
 	rec = xcalloc(1, sizeof *rec);
@@ -192,7 +193,7 @@ record_start(struct window_pane *wp, const char *path, int input,
 	    rec);
 	evtimer_add(rec->timer, &tv);
 	if (record_flush(rec) != 0) {
-		xasprintf(cause, "couldn't write %s", path);
+		xasprintf(cause, "couldn't write %s", esc(path));
 		record_stop(rec);
 		return (NULL);
 	}

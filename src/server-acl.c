@@ -60,7 +60,7 @@ server_acl_parse(const char *name, int *group, id_t *id, char **cause)
 	if (*group)
 		n++;
 	if (*n == '\0') {
-		xasprintf(cause, "invalid user or group: %s", name);
+		xasprintf(cause, "invalid user or group: %s", esc(name));
 		return (-1);
 	}
 	if (*group && (gr = getgrnam(n)) != NULL) {
@@ -77,7 +77,8 @@ server_acl_parse(const char *name, int *group, id_t *id, char **cause)
 		*id = (id_t)v;
 		return (0);
 	}
-	xasprintf(cause, "unknown %s: %s", *group ? "group" : "user", n);
+	xasprintf(cause, "unknown %s: %s", *group ? "group" : "user",
+	    esc(n));
 	return (-1);
 }
 
@@ -208,12 +209,13 @@ server_acl_set(const char *name, int readonly, int add, char **cause)
 	if (server_acl_parse(name, &group, &id, cause) != 0)
 		return (-1);
 	if (!group && (id == server_uid || id == 0)) {
-		xasprintf(cause, "%s always has access", name);
+		xasprintf(cause, "%s always has access", esc(name));
 		return (-1);
 	}
 	if ((ae = server_acl_find(group, id)) == NULL) {
 		if (!add) {
-			xasprintf(cause, "no access for %s to change", name);
+			xasprintf(cause, "no access for %s to change",
+			    esc(name));
 			return (-1);
 		}
 		TAILQ_FOREACH(ae, &acl_entries, entry)
@@ -245,7 +247,7 @@ server_acl_remove(const char *name, char **cause)
 	if (server_acl_parse(name, &group, &id, cause) != 0)
 		return (-1);
 	if ((ae = server_acl_find(group, id)) == NULL) {
-		xasprintf(cause, "no access for %s to remove", name);
+		xasprintf(cause, "no access for %s to remove", esc(name));
 		return (-1);
 	}
 	TAILQ_REMOVE(&acl_entries, ae, entry);

@@ -402,7 +402,11 @@ bad:
 	server_client_drop(c, "malformed input");
 }
 
-/* MSG_PROMPT: run a command typed at the client's command prompt. */
+/*
+ * MSG_PROMPT: run a command typed at the client's command prompt. One runs
+ * at a time: another while it runs is answered, not run, and the client
+ * stays.
+ */
 void
 server_attach_prompt(struct client *c, struct msg_reader *r)
 {
@@ -412,9 +416,8 @@ server_attach_prompt(struct client *c, struct msg_reader *r)
 	int		  status;
 	enum cmd_retval	  retval;
 
-	if (c->session == NULL || c->item != NULL ||
-	    msg_get_u32(r, &argc) != 0 || argc == 0 || argc > MSG_MAX_ARGS ||
-	    argc > r->left / 4) {
+	if (c->session == NULL || msg_get_u32(r, &argc) != 0 || argc == 0 ||
+	    argc > MSG_MAX_ARGS || argc > r->left / 4) {
 		server_client_drop(c, "malformed prompt");
 		return;
 	}
@@ -425,6 +428,14 @@ server_attach_prompt(struct client *c, struct msg_reader *r)
 			server_client_drop(c, "malformed prompt");
 			return;
 		}
+	}
+	if (c->item != NULL) {
+		log_debug("client %u: prompt while %s runs", c->id,
+		    c->item->entry->name);
+		cmd_free_argv(argc, argv);
+		server_client_message(c, "the last command is still running");
+		server_client_prompt_done(c, CMD_RETURN_ERROR);
+		return;
 	}
 	/* The default target is the client's own session. */
 	snprintf(current, sizeof current, "%s,%ld,%u", socket_path,

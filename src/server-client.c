@@ -285,12 +285,24 @@ server_client_output(struct client *c, int stream, const void *buf,
 	server_client_send(c, MSG_OUTPUT, &b);
 }
 
-/* Send "huddle: text" to the client's standard error. */
+/*
+ * Send "huddle: text" to the client's standard error. A client that has
+ * not attached yet (its attach failed) gets MSG_ERROR and is closed: it
+ * prints the one line and exits 1.
+ */
 void
 server_client_error(struct client *c, const char *text)
 {
 	char	*line;
 
+	if (c->kind == MSG_KIND_ATTACH && c->session == NULL) {
+		if (c->flags & (CLIENT_DEAD|CLIENT_EXIT))
+			return;
+		log_debug("client %u: error: %s", c->id, text);
+		c->flags |= CLIENT_EXIT;
+		peer_send_error(c->peer, text);
+		return;
+	}
 	xasprintf(&line, "huddle: %s\n", text);
 	server_client_output(c, MSG_STDERR, line, strlen(line));
 	free(line);

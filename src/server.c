@@ -15,6 +15,7 @@
  */
 
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -46,6 +47,7 @@ uid_t			 server_uid;
 
 static int		 server_fd = -1;
 static struct event	*server_accept_ev;
+static struct event	*server_accept_timer;
 static struct event	*server_ev_sigchld;
 static struct event	*server_ev_sigterm;
 static struct event	*server_ev_sigint;
@@ -56,6 +58,13 @@ static int		 server_exiting;
 
 /* How long a new server waits for its first session before giving up. */
 #define SERVER_IDLE_TIMEOUT 10
+
+/* Descriptors the server may need: clients, a pty and a recording a pane. */
+#define SERVER_FILES (HUDDLE_MAX_CLIENTS + 2 * HUDDLE_MAX_SESSIONS + 100)
+
+/* The limit on open files the server started with, for its children. */
+static struct rlimit	 server_files;
+static int		 server_files_saved;
 
 static void	server_accept(int, short, void *);
 static void	server_signal(int, short, void *);
@@ -134,36 +143,70 @@ server_refused_timeout(evutil_socket_t fd, short events, void *arg)
 	server_refused_free(arg);
 }
 
-/* Refuse a connection: tell the peer why and log it. */
+/*
+ * Refuse a connection: log why, and tell the peer in one line (text, or
+ * "access denied for USER" if NULL).
+ */
 static void
-server_refuse(int fd, uid_t uid)
+server_refuse(int fd, uid_t uid, const char *why, const char *text)
 {
 	struct server_refused	*sr;
 	struct evbuffer		*ab;
 	struct timeval		 tv = { SERVER_REFUSED_SECONDS, 0 };
 	struct msg_buf		 b;
-	char			*user, *text;
+	char			*user, *denied = NULL;
 
 	user = server_user_name(uid);
-	log_debug("refused connection from uid %ld (%s): not allowed",
-	    (long)uid, user);
+	log_debug("refused connection from uid %ld (%s): %s", (long)uid, user,
+	    why);
 	if ((ab = audit_start("connect-refused")) != NULL) {
 		json_add_key_number(ab, 0, "uid", uid);
 		json_add_key_string(ab, 0, "user", user);
-		json_add_key_string(ab, 0, "reason", "not in the access list");
+		json_add_key_string(ab, 0, "reason", why);
 		audit_finish(ab);
 	}
-	xasprintf(&text, "access denied for %s", user);
 	sr = xcalloc(1, sizeof *sr);
 	sr->peer = peer_create(server_base, fd, server_refused_dispatch,
 	    server_refused_lost, sr);
 	sr->timer = evtimer_new(server_base, server_refused_timeout, sr);
 	evtimer_add(sr->timer, &tv);
+	if (text == NULL)
+		xasprintf(&denied, "access denied for %s", user);
 	msg_buf_init(&b, MSG_ERROR);
-	msg_put_string(&b, text);
+	msg_put_string(&b, text != NULL ? text : denied);
 	peer_send(sr->peer, &b);
-	free(text);
+	free(denied);
 	free(user);
+}
+
+/* How many clients are connected, of any kind and state. */
+static u_int
+server_count_clients(void)
+{
+	struct client	*c;
+	u_int		 n = 0;
+
+	TAILQ_FOREACH(c, &clients, entry)
+		n++;
+	return (n);
+}
+
+/* Accept again, a while after running out of descriptors. */
+static void
+server_accept_resume(evutil_socket_t fd, short events, void *arg)
+{
+	if (server_fd != -1)
+		event_add(server_accept_ev, NULL);
+}
+
+/* Stop accepting for a second. */
+static void
+server_accept_pause(void)
+{
+	struct timeval	tv = { 1, 0 };
+
+	event_del(server_accept_ev);
+	evtimer_add(server_accept_timer, &tv);
 }
 
 /* A new connection. */
@@ -175,12 +218,17 @@ server_accept(int fd, short events, void *arg)
 	uid_t		 uid;
 	gid_t		 gid;
 	pid_t		 pid;
+	char		*text;
 	int		 newfd, readonly;
 
 	newfd = accept4(fd, NULL, NULL, SOCK_CLOEXEC|SOCK_NONBLOCK);
 	if (newfd == -1) {
-		if (errno != EAGAIN && errno != EINTR && errno != ECONNABORTED)
-			log_debug("accept: %s", strerror(errno));
+		if (errno == EAGAIN || errno == EINTR || errno == ECONNABORTED)
+			return;
+		log_debug("accept: %s", strerror(errno));
+		/* Out of descriptors: the connection would wake us forever. */
+		if (errno == EMFILE || errno == ENFILE)
+			server_accept_pause();
 		return;
 	}
 	if (server_peer_creds(newfd, &uid, &gid, &pid) != 0) {
@@ -190,7 +238,14 @@ server_accept(int fd, short events, void *arg)
 		return;
 	}
 	if (server_acl_check(uid, gid, &readonly) != 0) {
-		server_refuse(newfd, uid);
+		server_refuse(newfd, uid, "not in the access list", NULL);
+		return;
+	}
+	if (server_count_clients() >= HUDDLE_MAX_CLIENTS) {
+		xasprintf(&text, "too many clients (at most %d)",
+		    HUDDLE_MAX_CLIENTS);
+		server_refuse(newfd, uid, "too many clients", text);
+		free(text);
 		return;
 	}
 	c = server_client_create(newfd);
@@ -347,6 +402,7 @@ server_shutdown_except(struct client *keep)
 	server_audit_simple("server-stop");
 	if (server_fd != -1) {
 		event_del(server_accept_ev);
+		evtimer_del(server_accept_timer);
 		close(server_fd);
 		server_fd = -1;
 		unlink(socket_path);
@@ -405,6 +461,8 @@ server_free(void)
 	event_free(server_ev_idle);
 	if (server_accept_ev != NULL)
 		event_free(server_accept_ev);
+	if (server_accept_timer != NULL)
+		event_free(server_accept_timer);
 	server_client_free_all();
 	server_acl_free();
 	audit_close();
@@ -412,6 +470,41 @@ server_free(void)
 	options_free(global_options);
 	event_base_free(server_base);
 	log_close();
+}
+
+/*
+ * Raise the soft limit on open files so the client and session limits are
+ * reached before the descriptors run out (1024 is a common default).
+ */
+static void
+server_raise_files(void)
+{
+	struct rlimit	rl;
+	rlim_t		want = SERVER_FILES;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return;
+	server_files = rl;
+	server_files_saved = 1;
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
+		return;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want)
+		want = rl.rlim_max;
+	rl.rlim_cur = want;
+	if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+		log_debug("couldn't raise the open file limit: %s",
+		    strerror(errno));
+	else
+		log_debug("open file limit raised to %llu",
+		    (unsigned long long)want);
+}
+
+/* In a child about to run a program: the limit the server started with. */
+void
+server_restore_files(void)
+{
+	if (server_files_saved)
+		setrlimit(RLIMIT_NOFILE, &server_files);
 }
 
 /*
@@ -435,12 +528,15 @@ server_start(const char *cfgfile, int required, int readyfd, char **cause)
 		return (1);
 	}
 	server_signals();
+	server_raise_files();
 	if ((server_fd = socket_listen(socket_path, cause)) == -1)
 		return (1);
 	fcntl(server_fd, F_SETFL, fcntl(server_fd, F_GETFL) | O_NONBLOCK);
 	server_accept_ev = event_new(server_base, server_fd,
 	    EV_READ|EV_PERSIST, server_accept, NULL);
 	event_add(server_accept_ev, NULL);
+	server_accept_timer = evtimer_new(server_base, server_accept_resume,
+	    NULL);
 	server_ev_idle = evtimer_new(server_base, server_idle, NULL);
 	evtimer_add(server_ev_idle, &tv);
 	log_debug("server started on %s, pid %ld, uid %ld", socket_path,

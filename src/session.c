@@ -49,26 +49,37 @@ session_check_name(const char *name, char **cause)
 	for (p = (const u_char *)name; *p != '\0'; p++) {
 		if (*p < 0x20 || *p == 0x7f || *p == ':' || *p == '.' ||
 		    (p == (const u_char *)name && *p == '$')) {
-			xasprintf(cause, "invalid session name: %s", name);
+			xasprintf(cause, "invalid session name: %s",
+			    esc(name));
 			return (-1);
 		}
 	}
 	return (0);
 }
 
-/* Create an empty session; NULL with a cause if the name is taken or bad. */
+/*
+ * Create an empty session; NULL with a cause if the name is taken or bad, or
+ * there are as many sessions as there may be.
+ */
 struct session *
 session_create(const char *name, u_int sx, u_int sy, char **cause)
 {
 	struct session	*s;
 	char		 buf[32];
-	u_int		 n;
+	u_int		 n = 0;
 
+	TAILQ_FOREACH(s, &sessions, entry)
+		n++;
+	if (n >= HUDDLE_MAX_SESSIONS) {
+		xasprintf(cause, "too many sessions (at most %d)",
+		    HUDDLE_MAX_SESSIONS);
+		return (NULL);
+	}
 	if (name != NULL) {
 		if (session_check_name(name, cause) != 0)
 			return (NULL);
 		if (session_find(name) != NULL) {
-			xasprintf(cause, "duplicate session: %s", name);
+			xasprintf(cause, "duplicate session: %s", esc(name));
 			return (NULL);
 		}
 	} else {

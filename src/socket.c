@@ -43,26 +43,27 @@ socket_check_dir(const char *dir, char **cause)
 	uid_t		uid = getuid();
 
 	if (mkdir(dir, S_IRWXU) != 0 && errno != EEXIST) {
-		xasprintf(cause, "couldn't create directory %s: %s", dir,
+		xasprintf(cause, "couldn't create directory %s: %s", esc(dir),
 		    strerror(errno));
 		return (-1);
 	}
 	if (lstat(dir, &sb) != 0) {
-		xasprintf(cause, "couldn't access directory %s: %s", dir,
+		xasprintf(cause, "couldn't access directory %s: %s", esc(dir),
 		    strerror(errno));
 		return (-1);
 	}
 	if (!S_ISDIR(sb.st_mode)) {
-		xasprintf(cause, "%s is not a directory", dir);
+		xasprintf(cause, "%s is not a directory", esc(dir));
 		return (-1);
 	}
 	if (sb.st_uid != uid) {
 		xasprintf(cause, "directory %s is owned by uid %ld, not %ld",
-		    dir, (long)sb.st_uid, (long)uid);
+		    esc(dir), (long)sb.st_uid, (long)uid);
 		return (-1);
 	}
 	if (sb.st_mode & (S_IWGRP|S_IWOTH)) {
-		xasprintf(cause, "directory %s is writable by others", dir);
+		xasprintf(cause, "directory %s is writable by others",
+		    esc(dir));
 		return (-1);
 	}
 	return (0);
@@ -94,7 +95,7 @@ huddle_socket_path(const char *label, const char *path, char **cause)
 		label = HUDDLE_SOCKET_NAME;
 	}
 	if (*label == '\0' || strchr(label, '/') != NULL) {
-		xasprintf(cause, "invalid socket name: %s", label);
+		xasprintf(cause, "invalid socket name: %s", esc(label));
 		return (NULL);
 	}
 	base = getenv("HUDDLE_TMPDIR");
@@ -120,7 +121,7 @@ socket_address(const char *path, struct sockaddr_un *sa, char **cause)
 	sa->sun_family = AF_UNIX;
 	if (strlcpy(sa->sun_path, path, sizeof sa->sun_path) >=
 	    sizeof sa->sun_path) {
-		xasprintf(cause, "socket path too long: %s", path);
+		xasprintf(cause, "socket path too long: %s", esc(path));
 		return (-1);
 	}
 	return (0);
@@ -164,29 +165,30 @@ socket_clear_stale(const char *path, char **cause)
 	if (lstat(path, &sb) != 0) {
 		if (errno == ENOENT)
 			return (0);
-		xasprintf(cause, "couldn't access %s: %s", path,
+		xasprintf(cause, "couldn't access %s: %s", esc(path),
 		    strerror(errno));
 		return (-1);
 	}
 	if (!S_ISSOCK(sb.st_mode)) {
-		xasprintf(cause, "%s exists and is not a socket", path);
+		xasprintf(cause, "%s exists and is not a socket", esc(path));
 		return (-1);
 	}
 	fd = socket_connect(path);
 	if (fd != -1) {
 		close(fd);
-		xasprintf(cause, "a server is already running on %s", path);
+		xasprintf(cause, "a server is already running on %s",
+		    esc(path));
 		return (-1);
 	}
 	if (errno != ECONNREFUSED) {
-		xasprintf(cause, "couldn't check %s: %s", path,
+		xasprintf(cause, "couldn't check %s: %s", esc(path),
 		    strerror(errno));
 		return (-1);
 	}
 	log_debug("removing stale socket %s", path);
 	if (unlink(path) != 0 && errno != ENOENT) {
-		xasprintf(cause, "couldn't remove stale socket %s: %s", path,
-		    strerror(errno));
+		xasprintf(cause, "couldn't remove stale socket %s: %s",
+		    esc(path), strerror(errno));
 		return (-1);
 	}
 	return (0);
@@ -213,7 +215,7 @@ socket_listen(const char *path, char **cause)
 		saved = errno;
 		umask(mask);
 		close(fd);
-		xasprintf(cause, "couldn't create socket %s: %s", path,
+		xasprintf(cause, "couldn't create socket %s: %s", esc(path),
 		    strerror(saved));
 		return (-1);
 	}

@@ -73,6 +73,7 @@ spawn_child(int argc, char **argv, const char *cwd, char **env,
 	for (i = 1; i < NSIG; i++)
 		sigaction(i, &sa, NULL);
 	sigprocmask(SIG_SETMASK, &sa.sa_mask, NULL);
+	server_restore_files();
 
 	if (cwd != NULL && chdir(cwd) != 0)
 		spawn_child_fail(errfd, 1);
@@ -159,12 +160,12 @@ spawn_pty(int argc, char **argv, const char *cwd, char **env,
 		close(master);
 		if (msg[0] == 1)
 			xasprintf(cause, "couldn't change to directory %s: %s",
-			    cwd, strerror(msg[1]));
+			    esc(cwd), strerror(msg[1]));
 		else if (argc == 0)
-			xasprintf(cause, "couldn't run %s: %s", getshell(),
+			xasprintf(cause, "couldn't run %s: %s", esc(getshell()),
 			    strerror(msg[1]));
 		else
-			xasprintf(cause, "couldn't run %s: %s", argv[0],
+			xasprintf(cause, "couldn't run %s: %s", esc(argv[0]),
 			    strerror(msg[1]));
 		return (-1);
 	}

@@ -74,7 +74,7 @@ target_parse(const char *s, struct target *t, char **cause)
 	return (0);
 
 bad:
-	xasprintf(cause, "invalid target: %s", s);
+	xasprintf(cause, "invalid target: %s", esc(s));
 	free(copy);
 	target_clear(t);
 	return (-1);
@@ -129,13 +129,13 @@ target_lookup(const char *name, char **cause)
 			continue;
 		if (found != NULL) {
 			xasprintf(cause, "more than one session matches: %s",
-			    name);
+			    esc(name));
 			return (NULL);
 		}
 		found = s;
 	}
 	if (found == NULL)
-		xasprintf(cause, "can't find session: %s", name);
+		xasprintf(cause, "can't find session: %s", esc(name));
 	return (found);
 }
 
@@ -186,7 +186,7 @@ target_find_pane(struct cmd_item *item, const char *value,
 	}
 	if (w == NULL) {
 		xasprintf(cause, "can't find window %d in session %s",
-		    t.window, s->name);
+		    t.window, esc(s->name));
 		return (NULL);
 	}
 	wp = w->active;
@@ -199,7 +199,7 @@ target_find_pane(struct cmd_item *item, const char *value,
 	}
 	if (wp == NULL) {
 		xasprintf(cause, "can't find pane %d in session %s", t.pane,
-		    s->name);
+		    esc(s->name));
 		return (NULL);
 	}
 	if (sp != NULL)

@@ -17,6 +17,9 @@
 #include <sys/types.h>
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "huddle.h"
 
@@ -64,4 +67,98 @@ utf8_lead_length(u_char c)
 	if (c >= 0xf0 && c <= 0xf4)
 		return (4);
 	return (0);
+}
+
+/* The length of a valid UTF-8 character at s (len bytes), or 0 if none. */
+static size_t
+utf8_valid_length(const u_char *s, size_t len)
+{
+	size_t	n = utf8_lead_length(s[0]), i;
+
+	if (n < 2 || n > len)
+		return (0);
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return (0);
+	}
+	/* No overlong forms, no surrogates, nothing past U+10FFFF. */
+	if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0) ||
+	    (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] >= 0x90))
+		return (0);
+	/* C1 controls, U+0080 to U+009F, are escaped like C0 ones. */
+	if (s[0] == 0xc2 && s[1] < 0xa0)
+		return (0);
+	return (n);
+}
+
+/*
+ * Escape a string for an error or message line, in C style as vis(3) does
+ * with VIS_CSTYLE|VIS_TAB|VIS_NL|VIS_OCTAL: control characters, DEL and
+ * bytes that are not valid UTF-8 become \n, \t, \033 and so on, a backslash
+ * becomes \\, and valid UTF-8 is kept. Not stravis(3) itself: libbsd's, in
+ * a UTF-8 locale, passes invalid bytes through unchanged.
+ */
+char *
+utf8_escape(const char *src)
+{
+	const u_char	*s = (const u_char *)src;
+	size_t		 len = strlen(src), n;
+	char		*out, *cp;
+
+	out = cp = xreallocarray(NULL, len + 1, 4);
+	while (len > 0) {
+		if (*s >= 0x80 && (n = utf8_valid_length(s, len)) != 0) {
+			memcpy(cp, s, n);
+			cp += n;
+			s += n;
+			len -= n;
+			continue;
+		}
+		switch (*s) {
+		case '\\':
+			*cp++ = '\\';
+			*cp++ = '\\';
+			break;
+		case '\n':
+			*cp++ = '\\';
+			*cp++ = 'n';
+			break;
+		case '\r':
+			*cp++ = '\\';
+			*cp++ = 'r';
+			break;
+		case '\t':
+			*cp++ = '\\';
+			*cp++ = 't';
+			break;
+		default:
+			if (*s >= 0x20 && *s < 0x7f)
+				*cp++ = *s;
+			else {
+				snprintf(cp, 5, "\\%03o", *s);
+				cp += 4;
+			}
+			break;
+		}
+		s++;
+		len--;
+	}
+	*cp = '\0';
+	return (out);
+}
+
+/*
+ * Escape a string for a format argument: the result lives until eight more
+ * calls, long enough for any one message. NULL gives "(null)".
+ */
+const char *
+esc(const char *s)
+{
+	static char	*ring[8];
+	static u_int	 next;
+	char		**slot = &ring[next++ % nitems(ring)];
+
+	free(*slot);
+	*slot = utf8_escape(s != NULL ? s : "(null)");
+	return (*slot);
 }

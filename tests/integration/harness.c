@@ -306,6 +306,30 @@ harness_run(struct harness *h, struct run *r, ...)
 	return (harness_runv(h, r, args));
 }
 
+/*
+ * Run huddle -f /dev/null with arguments (NULL-terminated) but no -S, with
+ * extra environment (NAME=value, may be NULL): for tests of how the socket
+ * is chosen.
+ */
+int
+harness_run_env(struct harness *h, struct run *r, const char *const *env,
+    ...)
+{
+	const char	*argv[64], *a;
+	va_list		 ap;
+	int		 n = 0;
+
+	argv[n++] = h->bin;
+	argv[n++] = "-f";
+	argv[n++] = "/dev/null";
+	va_start(ap, env);
+	while ((a = va_arg(ap, const char *)) != NULL && n < 63)
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	return (harness_run_raw(h, r, argv, env));
+}
+
 /* Free a run's output. */
 void
 run_free(struct run *r)
@@ -407,6 +431,27 @@ harness_wait_nofile(const char *path, int timeout_ms)
 		harness_msleep(20);
 	}
 	return (-1);
+}
+
+/*
+ * Wait until a file holds a whole line (a program may create it a moment
+ * before writing); its contents, or on timeout what there was (or NULL).
+ */
+char *
+harness_wait_line(const char *path, int timeout_ms)
+{
+	long long	 deadline = harness_now_ms() + timeout_ms;
+	char		*text;
+
+	for (;;) {
+		text = harness_read_file(path, NULL);
+		if (text != NULL && strchr(text, '\n') != NULL)
+			return (text);
+		if (harness_now_ms() > deadline)
+			return (text);
+		free(text);
+		harness_msleep(20);
+	}
 }
 
 /* Wait until a process (not our child) has gone; 0 if it went. */

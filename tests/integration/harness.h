@@ -55,6 +55,8 @@ int	 harness_run(struct harness *, struct run *, ...);
 int	 harness_runv(struct harness *, struct run *, const char *const *);
 int	 harness_run_raw(struct harness *, struct run *, const char *const *,
 	     const char *const *);
+int	 harness_run_env(struct harness *, struct run *, const char *const *,
+	     ...);
 void	 run_free(struct run *);
 int	 harness_run_as(struct harness *, struct run *, uid_t, gid_t,
 	     const char *const *);
@@ -64,6 +66,7 @@ int	 harness_wait_capture(struct harness *, const char *, const char *,
 int	 harness_wait_gone(struct harness *, const char *, int);
 int	 harness_wait_file(const char *, int);
 int	 harness_wait_nofile(const char *, int);
+char	*harness_wait_line(const char *, int);
 int	 harness_wait_pid(pid_t, int);
 pid_t	 harness_server(struct harness *);
 void	 harness_track(struct harness *, pid_t);

@@ -489,9 +489,59 @@ test_status_options(void)
 	harness_done(&h);
 }
 
+/* Send MSG_ATTACH for a target on a raw connection. */
+static void
+send_attach(struct harness_peer *p, const char *target)
+{
+	struct msg_buf	b;
+
+	msg_buf_init(&b, MSG_ATTACH);
+	msg_put_string(&b, "/");
+	msg_put_string(&b, "");
+	msg_put_string(&b, target);
+	msg_put_u8(&b, 0);
+	harness_peer_send(p, &b);
+}
+
+/*
+ * An attach that fails is answered with MSG_ERROR and the connection is
+ * closed; the client prints one line and exits 1.
+ */
+static void
+test_attach_fails(void)
+{
+	struct harness		 h;
+	struct harness_peer	 p;
+	struct harness_tty	 t;
+	const char		*args[] = { "attach", "-t", "nope\033", NULL };
+	char			*text = NULL;
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(start_session(&h, "here", "cat"), 0);
+	CHECK_INT(harness_peer_open(&h, &p, MSG_KIND_ATTACH, 80, 24), 0);
+	send_attach(&p, "nope");
+	CHECK_INT(harness_peer_read(&p, WAIT), 0);
+	CHECK_INT(p.type, MSG_ERROR);
+	if (p.type == MSG_ERROR && p.size >= 4)
+		text = (char *)p.payload + 4;
+	CHECK_STR(text, "can't find session: nope");
+	CHECK(harness_peer_read(&p, WAIT) == -1 && p.payload == NULL);
+	harness_peer_close(&p);
+
+	/* The real client: one line, exit 1, the terminal untouched. */
+	CHECK_INT(harness_tty_start(&h, &t, 60, 11, "screen-256color", args),
+	    0);
+	CHECK_INT(harness_tty_wait_exit(&t, WAIT), 1);
+	CHECK_STR(t.raw, "huddle: can't find session: nope\\033\r\n");
+	harness_tty_free(&t);
+	harness_done(&h);
+}
+
 int
 main(void)
 {
+	test_attach_fails();
 	test_paste();
 	test_clipboard();
 	test_leaving();

@@ -134,6 +134,90 @@ test_options(const char *page)
 	}
 }
 
+/* The text of a source file, or NULL. */
+static char *
+source_file(const char *srcdir, const char *name)
+{
+	char	path[1024];
+
+	snprintf(path, sizeof path, "%s/src/%s", srcdir, name);
+	return (harness_read_file(path, NULL));
+}
+
+/* Every "[...]" the attached client leaves with is in the page. */
+static void
+test_leaving(const char *page, const char *srcdir)
+{
+	char		*src, msg[128], *p, *end;
+	const char	*q;
+	size_t		 len;
+	u_int		 found = 0;
+
+	if ((src = source_file(srcdir, "client-attach.c")) == NULL) {
+		CHECK(src != NULL);
+		return;
+	}
+	for (p = src; (p = strstr(p, "client_exit(cc, ")) != NULL; p++) {
+		if ((q = strchr(p, '"')) == NULL || q[1] != '[' ||
+		    (end = strstr(q, "]\"")) == NULL)
+			continue;
+		len = end + 1 - (q + 1);
+		if (len >= sizeof msg)
+			continue;
+		memcpy(msg, q + 1, len);
+		msg[len] = '\0';
+		if ((end = strstr(msg, "%s")) != NULL) {	/* the name */
+			memmove(end + 4, end + 2, strlen(end + 2) + 1);
+			memcpy(end, "NAME", 4);
+		}
+		found++;
+		if (strstr(page, msg) == NULL) {
+			fprintf(stderr, "man page lacks %s\n", msg);
+			CHECK(0);
+		}
+	}
+	CHECK(found >= 8);
+	free(src);
+}
+
+/* Every control and meta key the command prompt takes is in the page. */
+static void
+test_prompt_keys(const char *page, const char *srcdir)
+{
+	char	*src, *section, *p, *start, *end, key[32];
+	u_int	 found = 0;
+
+	src = source_file(srcdir, "client-status.c");
+	start = strstr(page, "At the prompt,");
+	end = start != NULL ? strstr(start, "When the client leaves") : NULL;
+	if (src == NULL || end == NULL) {
+		CHECK(src != NULL && end != NULL);
+		free(src);
+		return;
+	}
+	section = strndup(start, end - start);
+	/* From client_status_move() to the end of client_status_key(). */
+	p = strstr(src, "\nclient_status_move(");
+	end = p != NULL ? strstr(p, "\nclient_status_free(") : NULL;
+	for (; p != NULL && p < end; p++) {
+		if (strncmp(p, "case '", 6) == 0 &&
+		    strncmp(p + 7, "' | KEYC_CTRL:", 14) == 0)
+			snprintf(key, sizeof key, "C-%c", p[6]);
+		else if (strncmp(p, "case KEYC_BSPACE | KEYC_META:", 29) == 0)
+			snprintf(key, sizeof key, "M-BSpace");
+		else
+			continue;
+		found++;
+		if (strstr(section, key) == NULL) {
+			fprintf(stderr, "man page lacks prompt key %s\n", key);
+			CHECK(0);
+		}
+	}
+	CHECK(found >= 10);
+	free(section);
+	free(src);
+}
+
 /* mandoc -Tlint reports nothing. */
 static void
 test_lint(struct harness *h, const char *path)
@@ -169,6 +253,8 @@ main(void)
 	}
 	test_commands(page);
 	test_options(page);
+	test_leaving(page, srcdir != NULL ? srcdir : ".");
+	test_prompt_keys(page, srcdir != NULL ? srcdir : ".");
 	if (harness_init(&h) == 0) {
 		test_lint(&h, path);
 		harness_done(&h);

@@ -142,7 +142,25 @@ test_errors(void)
 	free(cause);
 	args = parse(&cause, "-\001", NULL);
 	CHECK(args == NULL);
-	CHECK_STR(cause, "unknown flag");
+	CHECK_STR(cause, "unknown flag -\\001");
+	free(cause);
+
+	/* What the user typed is escaped: the cause stays one line. */
+	args = parse(&cause, "--a\nb=c\nd", NULL);
+	CHECK(args == NULL);
+	CHECK_STR(cause, "unknown flag --a\\nb");
+	free(cause);
+	args = parse(&cause, "-d\xc3\xa9", NULL);
+	CHECK(args == NULL);
+	CHECK_STR(cause, "unknown flag -\xc3\xa9");
+	free(cause);
+	args = parse(&cause, "-\xc3", NULL);
+	CHECK(args == NULL);
+	CHECK_STR(cause, "unknown flag -\\303");
+	free(cause);
+	args = parse(&cause, "-\x7f", NULL);
+	CHECK(args == NULL);
+	CHECK_STR(cause, "unknown flag -\\177");
 	free(cause);
 
 	args = parse(&cause, "--timeout", "x", NULL);
@@ -154,6 +172,11 @@ test_errors(void)
 	args = parse(&cause, "--timeout", "11", NULL);
 	CHECK_INT(args_number(args, ARGS_TIMEOUT, 0, 10, &cause), -1);
 	CHECK_STR(cause, "out of range (0 to 10): 11");
+	free(cause);
+	args_free(args);
+	args = parse(&cause, "--timeout", "1\n2", NULL);
+	CHECK_INT(args_number(args, ARGS_TIMEOUT, 0, 10, &cause), -1);
+	CHECK_STR(cause, "not a number: 1\\n2");
 	free(cause);
 	args_free(args);
 }
@@ -179,6 +202,9 @@ test_find(void)
 	CHECK_STR(entry->name, "message");
 	CHECK(cmd_find("frobnicate", &cause) == NULL);
 	CHECK_STR(cause, "unknown command: frobnicate");
+	free(cause);
+	CHECK(cmd_find("fro\nb\033]0;x\007", &cause) == NULL);
+	CHECK_STR(cause, "unknown command: fro\\nb\\033]0;x\\007");
 	free(cause);
 	CHECK(cmd_find("kill", &cause) != NULL);
 	CHECK(cmd_find("k", &cause) == NULL);
