@@ -443,6 +443,7 @@ char		*json_escape(const char *, size_t);
 /* utf8.c */
 int		 utf8_encode(uint32_t, char *);
 size_t		 utf8_lead_length(u_char);
+size_t		 utf8_valid_length(const u_char *, size_t);
 char		*utf8_escape(const char *);
 const char	*esc(const char *);
 

@@ -36,6 +36,7 @@ int
 session_check_name(const char *name, char **cause)
 {
 	const u_char	*p;
+	size_t		 n;
 
 	if (*name == '\0') {
 		*cause = xstrdup("empty session name");
@@ -46,9 +47,13 @@ session_check_name(const char *name, char **cause)
 		    HUDDLE_MAX_NAME);
 		return (-1);
 	}
-	for (p = (const u_char *)name; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f || *p == ':' || *p == '.' ||
-		    (p == (const u_char *)name && *p == '$')) {
+	/* Printable UTF-8 only: no C0 or C1 controls, no invalid bytes. */
+	for (p = (const u_char *)name; *p != '\0'; p += n) {
+		n = 1;
+		if (*p >= 0x80)
+			n = utf8_valid_length(p, strlen((const char *)p));
+		if (n == 0 || *p < 0x20 || *p == 0x7f || *p == ':' ||
+		    *p == '.' || (p == (const u_char *)name && *p == '$')) {
 			xasprintf(cause, "invalid session name: %s",
 			    esc(name));
 			return (-1);

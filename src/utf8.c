@@ -69,8 +69,11 @@ utf8_lead_length(u_char c)
 	return (0);
 }
 
-/* The length of a valid UTF-8 character at s (len bytes), or 0 if none. */
-static size_t
+/*
+ * The length of a valid UTF-8 character at s (len bytes, at least one), or
+ * 0 if none; a C1 control is not one.
+ */
+size_t
 utf8_valid_length(const u_char *s, size_t len)
 {
 	size_t	n = utf8_lead_length(s[0]), i;

@@ -42,6 +42,14 @@ test_names(void)
 	CHECK_INT(session_check_name("a\nb", &cause), -1);
 	CHECK_STR(cause, "invalid session name: a\\nb");
 	free(cause);
+	CHECK_INT(session_check_name("a\xc2\x9b" "b", &cause), -1);	/* C1 */
+	CHECK_STR(cause, "invalid session name: a\\302\\233b");
+	free(cause);
+	CHECK_INT(session_check_name("a\xff", &cause), -1);	/* invalid */
+	free(cause);
+	CHECK_INT(session_check_name("a\xe4\xb8", &cause), -1); /* cut short */
+	free(cause);
+	CHECK_INT(session_check_name("\xe4\xb8\xad", &cause), 0);
 	CHECK_INT(session_check_name("$1", &cause), -1);
 	free(cause);
 	memset(name, 'x', sizeof name - 1);
