@@ -44,6 +44,8 @@ struct stream;
 #define HUDDLE_SOCKET_NAME "default"
 #define HUDDLE_MAX_SESSIONS 1000
 #define HUDDLE_MAX_CLIENTS 1000
+#define HUDDLE_MAX_USER_CLIENTS 100	/* for a user other than the owner */
+#define HUDDLE_OWNER_CLIENTS 16		/* kept for the owner */
 #define HUDDLE_MAX_NAME 128		/* session name length */
 #define HUDDLE_MAX_SIZE 1000		/* columns or rows */
 #define HUDDLE_MAX_HISTORY 100000	/* history-limit */

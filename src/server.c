@@ -179,15 +179,19 @@ server_refuse(int fd, uid_t uid, const char *why, const char *text)
 	free(user);
 }
 
-/* How many clients are connected, of any kind and state. */
+/* How many clients are connected, of any kind and state; and from uid. */
 static u_int
-server_count_clients(void)
+server_count_clients(uid_t uid, u_int *from)
 {
 	struct client	*c;
 	u_int		 n = 0;
 
-	TAILQ_FOREACH(c, &clients, entry)
+	*from = 0;
+	TAILQ_FOREACH(c, &clients, entry) {
 		n++;
+		if (c->uid == uid)
+			(*from)++;
+	}
 	return (n);
 }
 
@@ -220,6 +224,7 @@ server_accept(int fd, short events, void *arg)
 	pid_t		 pid;
 	char		*text;
 	int		 newfd, readonly;
+	u_int		 total, from;
 
 	newfd = accept4(fd, NULL, NULL, SOCK_CLOEXEC|SOCK_NONBLOCK);
 	if (newfd == -1) {
@@ -241,7 +246,21 @@ server_accept(int fd, short events, void *arg)
 		server_refuse(newfd, uid, "not in the access list", NULL);
 		return;
 	}
-	if (server_count_clients() >= HUDDLE_MAX_CLIENTS) {
+	/*
+	 * Another user may hold only so many connections, and never the last
+	 * few: someone granted access cannot lock the owner out.
+	 */
+	total = server_count_clients(uid, &from);
+	if (uid != server_uid && uid != 0 &&
+	    (from >= HUDDLE_MAX_USER_CLIENTS ||
+	    total >= HUDDLE_MAX_CLIENTS - HUDDLE_OWNER_CLIENTS)) {
+		xasprintf(&text, "too many clients (at most %d for a user "
+		    "other than the owner)", HUDDLE_MAX_USER_CLIENTS);
+		server_refuse(newfd, uid, "too many clients", text);
+		free(text);
+		return;
+	}
+	if (total >= HUDDLE_MAX_CLIENTS) {
 		xasprintf(&text, "too many clients (at most %d)",
 		    HUDDLE_MAX_CLIENTS);
 		server_refuse(newfd, uid, "too many clients", text);

@@ -251,6 +251,77 @@ remove_user(const char *user, const char *group)
 		fprintf(stderr, "couldn't remove %s\n", user);
 }
 
+/*
+ * Another user holds at most HUDDLE_MAX_USER_CLIENTS connections: the next
+ * is refused with one line, and the owner still gets in.
+ */
+#define TOO_MANY "too many clients (at most 100 for a user other than the owner)"
+static void
+test_user_client_limit(struct harness *h, uid_t uid, gid_t gid)
+{
+	struct harness_peer	 p;
+	struct msg_buf		 b;
+	struct run		 r;
+	pid_t			 pid;
+	int			 pfd[2], fds[HUDDLE_MAX_USER_CLIENTS + 1];
+	int			 i, n = 0, refused = 0, status;
+	char			 buf[64], want[64];
+	ssize_t			 len;
+
+	if (pipe(pfd) != 0)
+		return;
+	pid = fork();
+	if (pid == 0) {
+		close(pfd[0]);
+		if (setgroups(0, NULL) != 0 || setgid(gid) != 0 ||
+		    setuid(uid) != 0)
+			_exit(1);
+		for (i = 0; i <= HUDDLE_MAX_USER_CLIENTS; i++) {
+			memset(&p, 0, sizeof p);
+			if ((p.fd = harness_connect(h)) == -1)
+				break;
+			msg_buf_init(&b, MSG_HELLO);
+			msg_put_u32(&b, HUDDLE_PROTOCOL_VERSION);
+			msg_put_u8(&b, MSG_KIND_COMMAND);
+			msg_put_string(&b, "screen-256color");
+			msg_put_u16(&b, 80);
+			msg_put_u16(&b, 24);
+			msg_put_u8(&b, MSG_VIA_LOCAL);
+			harness_peer_send(&p, &b);
+			if (harness_peer_read(&p, WAIT) != 0 ||
+			    p.type != MSG_HELLO_OK) {
+				if (p.type == MSG_ERROR && p.size > 4 &&
+				    memmem(p.payload + 4, p.size - 4, TOO_MANY,
+				    strlen(TOO_MANY)) != NULL)
+					refused = 1;
+				harness_peer_close(&p);
+				break;
+			}
+			fds[n++] = p.fd;
+			p.fd = -1;
+			harness_peer_close(&p);
+		}
+		snprintf(buf, sizeof buf, "%d %d\n", n, refused);
+		if (write(pfd[1], buf, strlen(buf)) < 0)
+			_exit(1);
+		/* Hold them until the owner has checked it still gets in. */
+		while (n > 0 && fds[0] != -1)
+			pause();
+		_exit(0);
+	}
+	close(pfd[1]);
+	len = read(pfd[0], buf, sizeof buf - 1);
+	buf[len > 0 ? len : 0] = '\0';
+	snprintf(want, sizeof want, "%d 1\n", HUDDLE_MAX_USER_CLIENTS);
+	CHECK_STR(buf, want);
+	CHECK_INT(harness_run(h, &r, "ls", "-F", "#{session_name}", NULL), 0);
+	CHECK_STR(r.out, "acl\n");
+	run_free(&r);
+	close(pfd[0]);
+	kill(pid, SIGTERM);
+	waitpid(pid, &status, 0);
+}
+
 /* Grants to another user: observer, operator, group, revocation. */
 static void
 test_other_user(struct harness *h, uid_t uid, gid_t gid, const char *user,
@@ -304,6 +375,7 @@ test_other_user(struct harness *h, uid_t uid, gid_t gid, const char *user,
 	CHECK_INT(r.status, 0);
 	CHECK_STR(r.out, "acl\n");
 	run_free(&r);
+	test_user_client_limit(h, uid, gid);
 	harness_run_as(h, &r, uid, gid, send);
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "huddle: not allowed: observers are read-only\n");
