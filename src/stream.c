@@ -261,76 +261,90 @@ stream_output(struct window_pane *wp, const u_char *buf, size_t len)
 	}
 }
 
+/* Send a finished JSON event to each JSON stream of the session. */
+static void
+stream_broadcast(struct session *s, struct evbuffer *b)
+{
+	struct stream	*st;
+	u_char		*data;
+	size_t		 len;
+
+	evbuffer_add(b, "}\n", 2);
+	len = evbuffer_get_length(b);
+	data = evbuffer_pullup(b, -1);
+	TAILQ_FOREACH(st, &s->streams, entry) {
+		if (st->json)
+			stream_queue(st, data, len);
+	}
+	evbuffer_free(b);
+}
+
+/* Whether any stream of the session wants events. */
+static int
+stream_wanted(struct session *s)
+{
+	struct stream	*st;
+
+	TAILQ_FOREACH(st, &s->streams, entry) {
+		if (st->json)
+			return (1);
+	}
+	return (0);
+}
+
 /* A queued command changed state. */
 void
 stream_command(struct session *s, const char *event, struct qcmd *qc)
 {
-	struct stream	*st;
 	struct evbuffer	*b;
 
-	TAILQ_FOREACH(st, &s->streams, entry) {
-		if (!st->json)
-			continue;
-		b = stream_begin(event);
-		queue_json(b, qc, 0, 0);
-		if (strcmp(event, "queued") == 0)
-			json_add_key_string(b, 0, "command", qc->line);
-		stream_finish(st, b);
-	}
+	if (!stream_wanted(s))
+		return;
+	b = stream_begin(event);
+	queue_json(b, qc, 0, 0);
+	if (strcmp(event, "queued") == 0)
+		json_add_key_string(b, 0, "command", qc->line);
+	stream_broadcast(s, b);
 }
 
 /* A client attached, detached or changed mode. */
 void
 stream_client(struct session *s, const char *event, struct client *c)
 {
-	struct stream	*st;
 	struct evbuffer	*b;
 
-	TAILQ_FOREACH(st, &s->streams, entry) {
-		if (!st->json)
-			continue;
-		b = stream_begin(event);
-		json_add_key_number(b, 0, "client", c->id);
-		json_add_key_string(b, 0, "user", c->user);
-		json_add_key_number(b, 0, "uid", c->uid);
-		json_add_key_string(b, 0, "mode",
-		    (c->flags & CLIENT_READONLY) ? "observer" : "operator");
-		json_add_key_string(b, 0, "via", cmd_clients_via(c));
-		stream_finish(st, b);
-	}
+	if (!stream_wanted(s))
+		return;
+	b = stream_begin(event);
+	audit_add_client(b, c);
+	stream_broadcast(s, b);
 }
 
 /* The session was resized. */
 void
 stream_resize(struct session *s)
 {
-	struct stream	*st;
 	struct evbuffer	*b;
 
-	TAILQ_FOREACH(st, &s->streams, entry) {
-		if (!st->json)
-			continue;
-		b = stream_begin("resize");
-		json_add_key_number(b, 0, "width", s->sx);
-		json_add_key_number(b, 0, "height", s->sy);
-		stream_finish(st, b);
-	}
+	if (!stream_wanted(s))
+		return;
+	b = stream_begin("resize");
+	json_add_key_number(b, 0, "width", s->sx);
+	json_add_key_number(b, 0, "height", s->sy);
+	stream_broadcast(s, b);
 }
 
 /* A message was shown on the session's clients. */
 void
 stream_message(struct session *s, const char *text)
 {
-	struct stream	*st;
 	struct evbuffer	*b;
 
-	TAILQ_FOREACH(st, &s->streams, entry) {
-		if (!st->json)
-			continue;
-		b = stream_begin("message");
-		json_add_key_string(b, 0, "text", text);
-		stream_finish(st, b);
-	}
+	if (!stream_wanted(s))
+		return;
+	b = stream_begin("message");
+	json_add_key_string(b, 0, "text", text);
+	stream_broadcast(s, b);
 }
 
 /* The session ended: everything queued goes out, then the streams end. */

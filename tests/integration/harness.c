@@ -468,6 +468,22 @@ harness_wait_pid(pid_t pid, int timeout_ms)
 	return (-1);
 }
 
+/* Reap a child of the test: its exit status (128 if killed), -1 if it is
+ * still running at the deadline. */
+int
+harness_reap(pid_t pid, int timeout_ms)
+{
+	long long	deadline = harness_now_ms() + timeout_ms;
+	int		status;
+
+	while (harness_now_ms() < deadline) {
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			return (WIFEXITED(status) ? WEXITSTATUS(status) : 128);
+		harness_msleep(20);
+	}
+	return (-1);
+}
+
 /* The server's PID, from `ls -F` (0 if no server). */
 pid_t
 harness_server(struct harness *h)

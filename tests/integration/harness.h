@@ -68,6 +68,7 @@ int	 harness_wait_file(const char *, int);
 int	 harness_wait_nofile(const char *, int);
 char	*harness_wait_line(const char *, int);
 int	 harness_wait_pid(pid_t, int);
+int	 harness_reap(pid_t, int);
 pid_t	 harness_server(struct harness *);
 void	 harness_track(struct harness *, pid_t);
 void	 harness_msleep(int);

@@ -40,25 +40,6 @@
 
 #define WAIT 15000
 
-/* Run huddle with an environment entry added (for the first new). */
-static int
-run_env(struct harness *h, struct run *r, const char *env,
-    const char *const *args)
-{
-	const char	*argv[64], *envv[2] = { env, NULL };
-	int		 i, n = 0;
-
-	argv[n++] = h->bin;
-	argv[n++] = "-S";
-	argv[n++] = h->sock;
-	argv[n++] = "-f";
-	argv[n++] = "/dev/null";
-	for (i = 0; args[i] != NULL && n < 63; i++)
-		argv[n++] = args[i];
-	argv[n] = NULL;
-	return (harness_run_raw(h, r, argv, envv));
-}
-
 /* Start huddle in the background, its output into a file; returns pid. */
 static pid_t
 start_bg(struct harness *h, const char *outfile, const char *const *args)
@@ -88,21 +69,6 @@ start_bg(struct harness *h, const char *outfile, const char *const *args)
 	return (pid);
 }
 
-/* Reap a background child; its exit status, or -1 at the deadline. */
-static int
-reap(pid_t pid, int timeout_ms)
-{
-	long long	deadline = harness_now_ms() + timeout_ms;
-	int		status;
-
-	while (harness_now_ms() < deadline) {
-		if (waitpid(pid, &status, WNOHANG) == pid)
-			return (WIFEXITED(status) ? WEXITSTATUS(status) : 128);
-		harness_msleep(20);
-	}
-	return (-1);
-}
-
 /* A file in the test's directory. */
 static char *
 path(struct harness *h, const char *name)
@@ -118,10 +84,10 @@ static void
 start_bash(struct harness *h, const char *name)
 {
 	struct run		 r;
-	const char *const	 args[] = { "new", "-d", "-s", name, "-x", "80",
-				     "-y", "24", NULL };
+	const char *const	 env[] = { "SHELL=/bin/bash", NULL };
 
-	CHECK_INT(run_env(h, &r, "SHELL=/bin/bash", args), 0);
+	CHECK_INT(harness_run_env(h, &r, env, "-S", h->sock, "new", "-d", "-s",
+	    name, "-x", "80", "-y", "24", NULL), 0);
 	CHECK_STR(r.err, "");
 	run_free(&r);
 	if (h->server_pid == 0)
@@ -253,7 +219,7 @@ test_status(struct harness *h)
 	harness_msleep(200);
 	CHECK_INT(harness_run(h, &r, "signal", "-t", "st", "INT", NULL), 0);
 	run_free(&r);
-	CHECK_INT(reap(pid, WAIT), 130);
+	CHECK_INT(harness_reap(pid, WAIT), 130);
 	free(out);
 
 	/* The status shows in queue, and the secret never in the env. */
@@ -360,8 +326,8 @@ test_two_callers(struct harness *h)
 	    "--", "sleep 0.3; seq 1 3", NULL });
 	b = start_bg(h, fb, (const char *const[]){ "run", "-w", "-t", "two",
 	    "--", "seq 10 12", NULL });
-	CHECK_INT(reap(a, WAIT), 0);
-	CHECK_INT(reap(b, WAIT), 0);
+	CHECK_INT(harness_reap(a, WAIT), 0);
+	CHECK_INT(harness_reap(b, WAIT), 0);
 	ta = harness_read_file(fa, NULL);
 	tb = harness_read_file(fb, NULL);
 	CHECK_STR(ta, "1\n2\n3\n");

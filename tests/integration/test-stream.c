@@ -100,21 +100,6 @@ read_all(int fd, size_t *lenp, int timeout_ms)
 	return (buf);
 }
 
-/* Reap a child; its exit status or -1. */
-static int
-reap(pid_t pid, int timeout_ms)
-{
-	long long	deadline = harness_now_ms() + timeout_ms;
-	int		status;
-
-	while (harness_now_ms() < deadline) {
-		if (waitpid(pid, &status, WNOHANG) == pid)
-			return (WIFEXITED(status) ? WEXITSTATUS(status) : 128);
-		harness_msleep(20);
-	}
-	return (-1);
-}
-
 struct events {
 	char	 seen[4096];	/* event names in order, space-separated */
 	char	*output;	/* all output data */
@@ -168,19 +153,10 @@ test_events(struct harness *h)
 	size_t			 len;
 	pid_t			 pid, raw;
 	int		 fd, rawfd;
-	const char *const new[] = { "new", "-d", "-s", "ev", "-x", "80",
-			     "-y", "24", NULL };
-	const char *const envv[] = { "SHELL=/bin/bash", NULL };
-	const char	*argv[16];
-	int		 i, n = 0;
+	const char *const	 env[] = { "SHELL=/bin/bash", NULL };
 
-	argv[n++] = h->bin;
-	argv[n++] = "-S";
-	argv[n++] = h->sock;
-	for (i = 0; new[i] != NULL; i++)
-		argv[n++] = new[i];
-	argv[n] = NULL;
-	CHECK_INT(harness_run_raw(h, &r, argv, envv), 0);
+	CHECK_INT(harness_run_env(h, &r, env, "-S", h->sock, "new", "-d", "-s",
+	    "ev", "-x", "80", "-y", "24", NULL), 0);
 	run_free(&r);
 	harness_server(h);
 	harness_run(h, &r, "run", "-w", "--timeout", "20", "-t", "ev", "--",
@@ -215,7 +191,7 @@ test_events(struct harness *h)
 
 	text = read_all(fd, &len, WAIT);
 	close(fd);
-	CHECK_INT(reap(pid, WAIT), 0);
+	CHECK_INT(harness_reap(pid, WAIT), 0);
 	memset(&ev, 0, sizeof ev);
 	if (json_parse_lines(text, len, event_cb, &ev, &cause) != 0) {
 		fprintf(stderr, "stream --json: %s\n%s\n", cause, text);
@@ -235,7 +211,7 @@ test_events(struct harness *h)
 
 	text = read_all(rawfd, &len, WAIT);
 	close(rawfd);
-	CHECK_INT(reap(raw, WAIT), 0);
+	CHECK_INT(harness_reap(raw, WAIT), 0);
 	CHECK(strstr(text, "echo streamed; (exit 2)") != NULL);
 	CHECK(strstr(text, "streamed\r\n") != NULL);
 	CHECK(strstr(text, "133;") == NULL);	/* marks are cut out */
@@ -274,7 +250,7 @@ test_stalled(struct harness *h)
 
 	text = read_all(fd, &len, 30000);
 	close(fd);
-	CHECK_INT(reap(pid, WAIT), 0);
+	CHECK_INT(harness_reap(pid, WAIT), 0);
 	memset(&ev, 0, sizeof ev);
 	if (json_parse_lines(text, len, event_cb, &ev, &cause) != 0) {
 		fprintf(stderr, "stream --json: %s\n", cause);
@@ -299,22 +275,11 @@ test_record_markers(struct harness *h)
 	struct run	 r;
 	char		*cast, *text;
 	size_t		 len;
-	const char	*argv[16];
-	const char *const envv[] = { "SHELL=/bin/bash", NULL };
-	int		 n = 0;
+	const char *const env[] = { "SHELL=/bin/bash", NULL };
 
 	xasprintf(&cast, "%s/q.cast", h->dir);
-	argv[n++] = h->bin;
-	argv[n++] = "-S";
-	argv[n++] = h->sock;
-	argv[n++] = "new";
-	argv[n++] = "-d";
-	argv[n++] = "-s";
-	argv[n++] = "rec";
-	argv[n++] = "--record";
-	argv[n++] = cast;
-	argv[n] = NULL;
-	CHECK_INT(harness_run_raw(h, &r, argv, envv), 0);
+	CHECK_INT(harness_run_env(h, &r, env, "-S", h->sock, "new", "-d", "-s",
+	    "rec", "--record", cast, NULL), 0);
 	run_free(&r);
 	harness_run(h, &r, "run", "-w", "--timeout", "20", "-t", "rec", "--",
 	    "echo recorded; (exit 3)", NULL);
