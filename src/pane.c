@@ -313,10 +313,9 @@ pane_spawn(struct window_pane *wp, int argc, char **argv, const char *cwd,
 	xasprintf(&env[nenv++], "HUDDLE=%s,%ld,%u", socket_path,
 	    (long)getpid(), s->id);
 	if (argc == 0 &&
-	    options_get_number(global_options, "shell-integration") &&
-	    shell_prepare(getshell(), s->secret, env, &nenv,
-	    &shell_args) == 0)
-		inject = 1;
+	    options_get_number(global_options, "shell-integration"))
+		inject = shell_prepare(getshell(), s->secret, env, &nenv,
+		    &shell_args);
 	env[nenv] = NULL;
 	pid = spawn_pty(argc, argv, cwd, env, shell_args, wp->sx, wp->sy, &fd,
 	    cause);
@@ -327,7 +326,8 @@ pane_spawn(struct window_pane *wp, int argc, char **argv, const char *cwd,
 	free(shell_args);
 	if (pid == -1)
 		return (-1);
-	wp->shell = inject ? PANE_SHELL_EXPECT : PANE_SHELL_NONE;
+	/* Other shells may print marks too; the first one says so. */
+	wp->shell = (inject == 1) ? PANE_SHELL_EXPECT : PANE_SHELL_NONE;
 	gettimeofday(&wp->spawned, NULL);
 	wp->last_output = wp->spawned;
 	wp->pid = pid;

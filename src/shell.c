@@ -330,8 +330,10 @@ fail:
 /*
  * Set up the integration for starting shell: adds environment entries to
  * env (from *nenv, room for four) and sets *args to the shell's arguments
- * (NULL: start it as a login shell, as without integration). Returns 0, or
- * -1 if the shell is not one huddle knows or the files cannot be written.
+ * (NULL: start it as a login shell, as without integration). Any shell is
+ * offered the secret, for startup files of the user's own (see the manual);
+ * bash and zsh get huddle's. Returns 1 if the shell will print marks, 0 if
+ * it may, -1 if the files cannot be written.
  */
 int
 shell_prepare(const char *shell, const char *secret, char **env, int *nenv,
@@ -345,8 +347,6 @@ shell_prepare(const char *shell, const char *secret, char **env, int *nenv,
 		return (-1);
 	name = strrchr(shell, '/');
 	name = (name != NULL) ? name + 1 : shell;
-	if (strcmp(name, "bash") != 0 && strcmp(name, "zsh") != 0)
-		return (-1);
 	if ((dir = shell_files_dir()) == NULL)
 		return (-1);
 
@@ -363,10 +363,15 @@ shell_prepare(const char *shell, const char *secret, char **env, int *nenv,
 		argv[0] = xstrdup("--init-file");
 		xasprintf(&argv[1], "%s/bash.sh", dir);
 		*args = argv;
-		return (0);
+		return (1);
 	}
-	xasprintf(&env[(*nenv)++], "ZDOTDIR=%s/zsh", dir);
-	if ((zdotdir = getenv("ZDOTDIR")) != NULL)
-		xasprintf(&env[(*nenv)++], "HUDDLE_ZDOTDIR=%s", zdotdir);
+	if (strcmp(name, "zsh") == 0) {
+		xasprintf(&env[(*nenv)++], "ZDOTDIR=%s/zsh", dir);
+		if ((zdotdir = getenv("ZDOTDIR")) != NULL) {
+			xasprintf(&env[(*nenv)++], "HUDDLE_ZDOTDIR=%s",
+			    zdotdir);
+		}
+		return (1);
+	}
 	return (0);
 }

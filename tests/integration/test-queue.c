@@ -667,6 +667,76 @@ test_zsh(struct harness *h)
 	free(rc);
 }
 
+/*
+ * fish, with the lines the manual gives (read from the manual itself, so
+ * they stay right): marks from a shell huddle does not set up.
+ */
+static void
+test_fish(struct harness *h)
+{
+	struct run	 r;
+	const char	*srcdir = getenv("HUDDLE_TEST_SRCDIR"), *fish;
+	char		*man, *start, *end, *dir, *path, *line;
+	FILE		*f;
+
+	fish = access("/usr/bin/fish", X_OK) == 0 ? "/usr/bin/fish" : NULL;
+	if (fish == NULL || srcdir == NULL) {
+		fprintf(stderr, "fish not installed: fish checks skipped\n");
+		return;
+	}
+	xasprintf(&path, "%s/man/huddle.1", srcdir);
+	man = harness_read_file(path, NULL);
+	free(path);
+	CHECK(man != NULL);
+	if (man == NULL)
+		return;
+	start = strstr(man, "conf.d/huddle.fish");
+	start = start != NULL ? strstr(start, ".Bd -literal") : NULL;
+	start = start != NULL ? strchr(start, '\n') : NULL;
+	end = start != NULL ? strstr(start, "\n.Ed\n") : NULL;
+	CHECK(start != NULL && end != NULL);
+	if (start == NULL || end == NULL) {
+		free(man);
+		return;
+	}
+	xasprintf(&dir, "%s/.config/fish/conf.d", h->dir);
+	xasprintf(&line, "mkdir -p %s", dir);
+	CHECK_INT(system(line), 0);
+	free(line);
+	xasprintf(&path, "%s/huddle.fish", dir);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	/* mdoc's \e is a backslash. */
+	for (start++; start < end + 1; start++) {
+		if (start[0] == '\\' && start[1] == 'e') {
+			fputc('\\', f);
+			start++;
+		} else
+			fputc(*start, f);
+	}
+	fclose(f);
+	free(man);
+
+	CHECK_INT(harness_run(h, &r, "set", "default-shell", fish, NULL), 0);
+	run_free(&r);
+	CHECK_INT(harness_run(h, &r, "new", "-d", "-s", "fish", "-x", "80",
+	    "-y", "24", NULL), 0);
+	run_free(&r);
+	run_wait(h, &r, "fish", "echo fishy; sh -c 'exit 4'");
+	CHECK_INT(r.status, 4);
+	CHECK_STR(r.out, "fishy\n");
+	CHECK_STR(r.err, "");
+	run_free(&r);
+	run_wait(h, &r, "fish", "env | grep -c HUDDLE_SHELL");
+	CHECK_STR(r.out, "0\n");
+	run_free(&r);
+	CHECK_INT(harness_run(h, &r, "set", "-u", "default-shell", NULL), 0);
+	run_free(&r);
+	unlink(path);
+	free(path);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -691,6 +761,7 @@ main(void)
 	test_nomarks(&h);
 	test_startup_files(&h);
 	test_zsh(&h);
+	test_fish(&h);
 	harness_done(&h);
 	UNIT_END();
 }
