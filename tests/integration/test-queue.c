@@ -545,6 +545,14 @@ test_cancel(struct harness *h)
 	harness_msleep(300);
 	CHECK(access(ran, F_OK) != 0);
 	free(ran);
+	/* The shell exits under a command: its waiters are told. */
+	start_bash(h, "gone");
+	run_id(h, "gone", "sleep 0.5", two, sizeof two);
+	run_wait(h, &r, "gone", "exit");
+	CHECK_INT(r.status, 1);
+	CHECK(strstr(r.err, "the pane ended before it finished") != NULL);
+	run_free(&r);
+
 	/* A command in another pane is not there. */
 	CHECK_INT(harness_run(h, &r, "wait", "-t", "st", one, NULL), 1);
 	xasprintf(&want, "huddle: %s is not in that pane\n", one);
