@@ -554,11 +554,23 @@ client_clipboard(struct client_ctx *cc, struct msg_reader *r)
 static int
 client_frame(struct client_ctx *cc, struct msg_reader *r)
 {
-	if (!cc->screen_up || frame_decode(r, &cc->fi, &cc->grid) != 0)
+	struct timeval	tv = { 0, 0 };
+
+	if (!cc->screen_up || frame_decode_rows(r, &cc->fi, &cc->grid,
+	    cc->dirty, &cc->dirty_all) != 0)
 		return (-1);
 	cc->have_frame = 1;
-	client_draw(cc);
+	/* Draw once the frames that have arrived together are all in. */
+	if (!evtimer_pending(cc->draw_ev, NULL))
+		evtimer_add(cc->draw_ev, &tv);
 	return (0);
+}
+
+/* Frames came in: draw what they changed. */
+static void
+client_draw_pending(evutil_socket_t fd, short events, void *arg)
+{
+	client_draw_frames(arg);
 }
 
 /* The command from the prompt finished: show what it said. */
@@ -674,6 +686,7 @@ client_events(struct client_ctx *cc, struct event **sigs)
 	cc->escape_ev = evtimer_new(cc->base, client_escape_timeout, cc);
 	cc->clock_ev = evtimer_new(cc->base, client_clock, cc);
 	cc->message_ev = evtimer_new(cc->base, client_message_expire, cc);
+	cc->draw_ev = evtimer_new(cc->base, client_draw_pending, cc);
 	for (i = 0; i < nitems(signals); i++) {
 		sigs[i] = evsignal_new(cc->base, signals[i], client_signal, cc);
 		evsignal_add(sigs[i], NULL);
@@ -692,6 +705,7 @@ client_free(struct client_ctx *cc, struct event **sigs)
 	event_free(cc->escape_ev);
 	event_free(cc->clock_ev);
 	event_free(cc->message_ev);
+	event_free(cc->draw_ev);
 	if (cc->peer != NULL)
 		peer_free(cc->peer);
 	client_keys_free(cc->keys);

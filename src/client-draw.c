@@ -48,6 +48,9 @@ static int		 draw_direct;	/* first colour that is RGB, or 0 */
 static int		 draw_defaults;	/* -1 is the default colour */
 static const char	*draw_ss;	/* set cursor style */
 static const char	*draw_se;	/* reset cursor style */
+static int		 draw_pair_fg = -2;	/* the last colour pair used */
+static int		 draw_pair_bg = -2;
+static int		 draw_pair;
 
 /* The terminal's key strings worth knowing (the rest are built in). */
 static const struct {
@@ -156,6 +159,7 @@ client_draw_start(struct client_ctx *cc)
 {
 	struct termios	tio;
 
+	draw_pair_fg = draw_pair_bg = -2;
 	initscr();
 	raw();
 	noecho();
@@ -457,9 +461,15 @@ client_draw_attrs(const struct cell *gc, int *pair)
 			bg = COLOR_BLACK;
 	}
 	if (fg != -1 || bg != -1) {
-		*pair = alloc_pair(fg, bg);
-		if (*pair < 0)
-			*pair = 0;
+		/* Neighbouring cells mostly share colours: skip the lookup. */
+		if (fg != draw_pair_fg || bg != draw_pair_bg) {
+			draw_pair = alloc_pair(fg, bg);
+			if (draw_pair < 0)
+				draw_pair = 0;
+			draw_pair_fg = fg;
+			draw_pair_bg = bg;
+		}
+		*pair = draw_pair;
 	}
 	return (attrs);
 }
@@ -531,18 +541,30 @@ client_draw_row(struct client_ctx *cc, u_int gy, u_int y)
 	}
 }
 
-/* Draw the grid (and padding around it) into the area for the session. */
+/*
+ * Draw the grid (and padding around it) into the area for the session; with
+ * partial, only the rows frames have changed since the last draw, if nothing
+ * else moved.
+ */
 static void
-client_draw_grid(struct client_ctx *cc, u_int top, u_int rows)
+client_draw_grid(struct client_ctx *cc, u_int top, u_int rows, int partial)
 {
 	struct grid	*g = &cc->grid;
-	u_int		 y;
+	u_int		 y, ox = cc->ox, oy = cc->oy, gy;
 
 	client_draw_pan(&cc->ox, g->cx, g->sx, cc->cols);
 	client_draw_pan(&cc->oy, g->cy, g->sy, rows);
+	if (cc->ox != ox || cc->oy != oy || cc->top != top || cc->dirty_all)
+		partial = 0;
 	cc->top = top;
-	for (y = 0; y < rows; y++)
-		client_draw_row(cc, y + cc->oy, top + y);
+	for (y = 0; y < rows; y++) {
+		gy = y + cc->oy;
+		if (partial && (gy >= g->sy || !cc->dirty[gy]))
+			continue;
+		client_draw_row(cc, gy, top + y);
+	}
+	memset(cc->dirty, 0, sizeof cc->dirty);
+	cc->dirty_all = 0;
 	cc->cursor_y = top + g->cy - cc->oy;
 	cc->cursor_x = g->cx - cc->ox;
 	cc->cursor_on = (cc->fi.cursor_flags & MSG_CURSOR_VISIBLE) &&
@@ -559,9 +581,9 @@ client_draw_cursor_style(struct client_ctx *cc)
 	client_draw_set_cursor(cc->cursor_style);
 }
 
-/* Draw everything: the session, the status line, any overlay. */
-void
-client_draw(struct client_ctx *cc)
+/* Draw everything, or with partial only the rows frames changed. */
+static void
+client_draw_all(struct client_ctx *cc, int partial)
 {
 	u_int	top = 0, rows = cc->rows, line;
 	int	overlay;
@@ -575,7 +597,7 @@ client_draw(struct client_ctx *cc)
 	}
 	line = cc->status == 2 ? 0 : cc->rows - 1;
 	if (cc->have_frame)
-		client_draw_grid(cc, top, rows);
+		client_draw_grid(cc, top, rows, partial);
 	if (cc->view)
 		client_status_view_draw(cc, top, rows);
 	/* Without a status line, the prompt and messages borrow a row. */
@@ -594,6 +616,20 @@ client_draw(struct client_ctx *cc)
 	refresh();
 	client_draw_cursor_style(cc);
 	client_draw_modes(cc, cc->readonly ? 0 : cc->fi.modes);
+}
+
+/* Draw everything: the session, the status line, any overlay. */
+void
+client_draw(struct client_ctx *cc)
+{
+	client_draw_all(cc, 0);
+}
+
+/* Draw what the frames that came in have changed. */
+void
+client_draw_frames(struct client_ctx *cc)
+{
+	client_draw_all(cc, 1);
 }
 
 /* Ring the terminal's bell. */

@@ -83,6 +83,9 @@ struct client_ctx {
 	struct grid		 grid;
 	struct frame_info	 fi;
 	int			 have_frame;
+	u_char			 dirty[HUDDLE_MAX_SIZE]; /* rows frames changed */
+	int			 dirty_all;
+	struct event		*draw_ev;	/* draw once frames are in */
 	int			 modes;		/* outer modes turned on */
 	u_int			 cursor_style;
 	u_int			 cursor_x;	/* where the cursor is drawn */
@@ -126,6 +129,7 @@ struct client_ctx {
 };
 
 /* client-draw.c */
+void	client_draw_frames(struct client_ctx *);
 void	client_draw_start(struct client_ctx *);
 void	client_draw_init(struct client_ctx *);
 void	client_draw_stop(struct client_ctx *);

@@ -188,6 +188,19 @@ frame_get_cell(struct msg_reader *r, struct cell *gc, struct cell *last)
 int
 frame_decode(struct msg_reader *r, struct frame_info *fi, struct grid *g)
 {
+	int	all;
+
+	return (frame_decode_rows(r, fi, g, NULL, &all));
+}
+
+/*
+ * Decode a frame, noting which rows it changed: dirty (HUDDLE_MAX_SIZE
+ * entries, or NULL) gets 1 for each, and *all is set if every row may have.
+ */
+int
+frame_decode_rows(struct msg_reader *r, struct frame_info *fi, struct grid *g,
+    u_char *dirty, int *all)
+{
 	struct cell	 last;
 	uint16_t	 sx, sy, cx, cy, y, x, n;
 	uint8_t		 cflags, style, flags;
@@ -209,11 +222,13 @@ frame_decode(struct msg_reader *r, struct frame_info *fi, struct grid *g)
 	fi->cursor_style = style;
 	fi->modes = modes;
 	fi->flags = flags;
-	if (g->sx != sx || g->sy != sy || g->cells == NULL)
+	if (g->sx != sx || g->sy != sy || g->cells == NULL) {
 		grid_resize(g, sx, sy);
-	else if (flags & MSG_FRAME_CLEAR) {
+		*all = 1;
+	} else if (flags & MSG_FRAME_CLEAR) {
 		for (i = 0; i < (uint32_t)sx * sy; i++)
 			cell_clear(&g->cells[i]);
+		*all = 1;
 	}
 	/* Each run needs at least its 6-byte header. */
 	if (nruns > r->left / 6)
@@ -224,6 +239,8 @@ frame_decode(struct msg_reader *r, struct frame_info *fi, struct grid *g)
 			return (-1);
 		if (y >= sy || x >= sx || n > sx - x)
 			return (-1);
+		if (dirty != NULL)
+			dirty[y] = 1;
 		cell_clear(&last);
 		for (j = 0; j < n; j++) {
 			if (frame_get_cell(r, grid_cell(g, x + j, y),

@@ -44,6 +44,8 @@ struct frame_info {
 int	frame_encode(const struct frame_info *, const struct grid *,
 	    struct grid *, struct msg_buf *);
 int	frame_decode(struct msg_reader *, struct frame_info *, struct grid *);
+int	frame_decode_rows(struct msg_reader *, struct frame_info *,
+	    struct grid *, u_char *, int *);
 int	frame_same(const struct grid *, const struct grid *);
 
 #endif

@@ -303,6 +303,50 @@ test_cells(struct client_ctx *cc)
 	CHECK_STR(get_row(0), "xy ");
 }
 
+/* Frames redraw only the rows they changed, unless the view moved. */
+static void
+test_partial(struct client_ctx *cc)
+{
+	int	fg, bg;
+
+	setup(cc, 6, 3, 6, 3);
+	cc->status = 0;
+	memset(cc->dirty, 0, sizeof cc->dirty);
+	cc->dirty_all = 0;
+	set_cell(&cc->grid, 0, 0, 'a', 1, COLOUR_DEFAULT, COLOUR_DEFAULT, 0);
+	client_draw(cc);
+	CHECK_STR(get_row(0), "a     ");
+
+	/* Rows 0 and 1 change in the grid; a frame said only row 1. */
+	set_cell(&cc->grid, 0, 0, 'b', 1, COLOUR_DEFAULT, COLOUR_DEFAULT, 0);
+	set_cell(&cc->grid, 0, 1, 'c', 1, 2, COLOUR_DEFAULT, 0);
+	set_cell(&cc->grid, 1, 1, 'd', 1, 3, COLOUR_DEFAULT, 0);
+	set_cell(&cc->grid, 2, 1, 'e', 1, 2, COLOUR_DEFAULT, 0);
+	cc->dirty[1] = 1;
+	client_draw_frames(cc);
+	CHECK_STR(get_row(0), "a     ");	/* not redrawn */
+	CHECK_STR(get_row(1), "cde   ");
+	/* Colours alternating cell by cell each keep their own. */
+	get_cell(0, 1, NULL, &fg, &bg);
+	CHECK_INT(fg, 2);
+	get_cell(1, 1, NULL, &fg, &bg);
+	CHECK_INT(fg, 3);
+	get_cell(2, 1, NULL, &fg, &bg);
+	CHECK_INT(fg, 2);
+	CHECK_INT(cc->dirty[1], 0);
+
+	/* A frame that may have changed every row draws them all. */
+	cc->dirty_all = 1;
+	client_draw_frames(cc);
+	CHECK_STR(get_row(0), "b     ");
+	CHECK_INT(cc->dirty_all, 0);
+
+	/* So does any other draw. */
+	set_cell(&cc->grid, 0, 2, 'f', 1, COLOUR_DEFAULT, COLOUR_DEFAULT, 0);
+	client_draw(cc);
+	CHECK_STR(get_row(2), "f     ");
+}
+
 /* A terminal smaller than the session follows the cursor. */
 static void
 test_viewport(struct client_ctx *cc)
@@ -512,6 +556,7 @@ main(void)
 	client_draw_init(&cc);
 	CHECK_INT(COLORS, 256);
 	test_cells(&cc);
+	test_partial(&cc);
 	test_viewport(&cc);
 	test_status(&cc);
 	test_prompt(&cc);

@@ -85,6 +85,52 @@ round_trip(struct grid *cur, struct grid *shadow, struct grid *client,
 	return (rv == 0 ? n : -1);
 }
 
+/* Decoding says which rows a frame changed, or that all may have. */
+static void
+test_dirty_rows(void)
+{
+	struct grid		 cur, shadow, client;
+	struct frame_info	 fi, out;
+	struct msg_buf		 b;
+	struct msg_reader	 r;
+	u_char			 dirty[HUDDLE_MAX_SIZE];
+	int			 all = 0;
+
+	grid_init(&cur, 20, 6);
+	grid_init(&shadow, 20, 6);
+	grid_init(&client, 20, 6);
+	grid_cell(&cur, 3, 2)->ch = 'x';
+	grid_cell(&cur, 19, 4)->ch = 'y';
+	memset(&fi, 0, sizeof fi);
+	fi.sx = 20;
+	fi.sy = 6;
+	memset(dirty, 0, sizeof dirty);
+	msg_buf_init(&b, MSG_FRAME);
+	frame_encode(&fi, &cur, &shadow, &b);
+	msg_reader_init(&r, b.data + MSG_HEADER_SIZE, b.len - MSG_HEADER_SIZE);
+	CHECK_INT(frame_decode_rows(&r, &out, &client, dirty, &all), 0);
+	msg_buf_free(&b);
+	CHECK_INT(all, 0);
+	CHECK_INT(dirty[0] + dirty[1] + dirty[3] + dirty[5], 0);
+	CHECK_INT(dirty[2], 1);
+	CHECK_INT(dirty[4], 1);
+	CHECK(frame_same(&cur, &client));
+
+	/* A new size: every row. */
+	grid_resize(&cur, 20, 7);
+	grid_resize(&shadow, 20, 7);
+	fi.sy = 7;
+	msg_buf_init(&b, MSG_FRAME);
+	frame_encode(&fi, &cur, &shadow, &b);
+	msg_reader_init(&r, b.data + MSG_HEADER_SIZE, b.len - MSG_HEADER_SIZE);
+	CHECK_INT(frame_decode_rows(&r, &out, &client, dirty, &all), 0);
+	msg_buf_free(&b);
+	CHECK_INT(all, 1);
+	grid_free(&cur);
+	grid_free(&shadow);
+	grid_free(&client);
+}
+
 /* Random changes round-trip exactly; an unchanged grid costs no runs. */
 static void
 test_round_trip(void)
@@ -191,6 +237,7 @@ test_malformed(void)
 int
 main(void)
 {
+	test_dirty_rows();
 	test_round_trip();
 	test_split();
 	test_malformed();
