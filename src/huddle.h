@@ -251,6 +251,8 @@ struct window_pane {
 #define PANE_REDRAW_DIRTY 0x1		/* output since the last snapshot */
 #define PANE_REDRAW_UPDATED 0x2		/* snapshot changed this round */
 	struct timeval	 sync_since;	/* synchronized output began */
+	struct timeval	 frame_last;	/* last snapshot for frames */
+	u_int		 frame_streak;	/* snapshots in a row, close together */
 
 	TAILQ_ENTRY(window_pane) entry;
 	TAILQ_ENTRY(window_pane) all_entry;

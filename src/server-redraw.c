@@ -30,21 +30,26 @@
 #include "vtfilter.h"
 
 /*
- * Frames for attached clients. Output marks a pane dirty; a redraw runs at
- * once if the last one was more than a frame interval ago (so keystroke
- * echo is immediate) and otherwise at the end of the interval (so heavy
- * output is coalesced). Each pane is drawn once per redraw, and each client
- * gets the difference from its shadow. A client with too much unsent output
- * gets nothing until it drains; then one diff brings it up to date.
+ * Frames for attached clients. Output marks a pane dirty; the pane is drawn
+ * at once if its last frame was more than its interval ago (so keystroke
+ * echo is immediate, whatever other panes are doing) and otherwise at the
+ * end of the interval (so heavy output is coalesced). A pane that has had
+ * output frame after frame for a while gets the longer busy interval: a
+ * flood is shown at 30 frames a second, which costs each watching client
+ * half as much. Each pane is drawn once per redraw, and each client gets the
+ * difference from its shadow. A client with too much unsent output gets
+ * nothing until it drains; then one diff brings it up to date.
  */
 
 #define REDRAW_INTERVAL_US 15000	/* at most ~66 frames a second */
+#define REDRAW_BUSY_US 33000		/* ~30 a second during a flood */
+#define REDRAW_BUSY_STREAK 8		/* frames in a row that make a flood */
 #define REDRAW_SYNC_MAX_US 500000	/* longest synchronized-output hold */
 #define CLIENT_HIGH_WATER (256 * 1024)	/* unsent bytes that stop frames */
 #define CLIENT_LOW_WATER (32 * 1024)	/* drained enough to resume */
 
 static struct event	*redraw_ev;
-static struct timeval	 redraw_last;
+static struct timeval	 redraw_when;	/* when the timer fires */
 static int		 redraw_scheduled;
 
 static void	server_redraw_run(evutil_socket_t, short, void *);
@@ -57,23 +62,48 @@ server_redraw_us(const struct timeval *a, const struct timeval *b)
 	    (a->tv_usec - b->tv_usec));
 }
 
-/* Make sure a redraw will run: now if idle, else after the interval. */
+/* Make sure a redraw runs by a time (in the past: now). */
 static void
-server_redraw_schedule(void)
+server_redraw_at(const struct timeval *when)
 {
 	struct timeval	now, tv = { 0, 0 };
-	long long	since;
+	long long	us;
 
-	if (redraw_scheduled)
+	if (redraw_scheduled && !timercmp(when, &redraw_when, <))
 		return;
 	if (redraw_ev == NULL)
 		redraw_ev = evtimer_new(server_base, server_redraw_run, NULL);
 	gettimeofday(&now, NULL);
-	since = server_redraw_us(&now, &redraw_last);
-	if (since >= 0 && since < REDRAW_INTERVAL_US)
-		tv.tv_usec = REDRAW_INTERVAL_US - since;
+	us = server_redraw_us(when, &now);
+	if (us > 0) {
+		tv.tv_sec = us / 1000000;
+		tv.tv_usec = us % 1000000;
+	}
 	evtimer_add(redraw_ev, &tv);
+	redraw_when = *when;
 	redraw_scheduled = 1;
+}
+
+/* Make sure a redraw runs now. */
+static void
+server_redraw_schedule(void)
+{
+	struct timeval	now;
+
+	gettimeofday(&now, NULL);
+	server_redraw_at(&now);
+}
+
+/* When a pane may be drawn next. */
+static void
+server_redraw_due(struct window_pane *wp, struct timeval *when)
+{
+	struct timeval	tv;
+
+	tv.tv_sec = 0;
+	tv.tv_usec = (wp->frame_streak >= REDRAW_BUSY_STREAK) ?
+	    REDRAW_BUSY_US : REDRAW_INTERVAL_US;
+	timeradd(&wp->frame_last, &tv, when);
 }
 
 /* Free the redraw timer (at exit). */
@@ -89,8 +119,11 @@ server_redraw_free(void)
 void
 server_redraw_pane(struct window_pane *wp)
 {
+	struct timeval	when;
+
 	wp->redraw |= PANE_REDRAW_DIRTY;
-	server_redraw_schedule();
+	server_redraw_due(wp, &when);
+	server_redraw_at(&when);
 }
 
 /* A client needs a frame (and maybe a fresh start or its status). */
@@ -167,27 +200,44 @@ server_clipboard(struct session *s, const char *sel, const char *data,
 	}
 }
 
-/* Take a snapshot of a dirty pane, unless it holds synchronized output. */
+/*
+ * Take a snapshot of a dirty pane if its interval has passed, unless it
+ * holds synchronized output.
+ */
 static void
 server_redraw_snapshot(struct window_pane *wp, const struct timeval *now)
 {
+	struct timeval	when;
+
 	if (wp->screen == NULL) {
 		wp->screen = xcalloc(1, sizeof *wp->screen);
 		wp->redraw |= PANE_REDRAW_DIRTY;
+		timerclear(&wp->frame_last);
 	}
-	if (!(wp->redraw & PANE_REDRAW_DIRTY))
+	if (!(wp->redraw & PANE_REDRAW_DIRTY) ||
+	    (wp->redraw & PANE_REDRAW_UPDATED))
 		return;
+	server_redraw_due(wp, &when);
+	if (timercmp(now, &when, <))
+		return;		/* later: server_redraw_run looks again */
 	if (pane_modes(wp) & MODE_SYNC) {
 		if (!timerisset(&wp->sync_since))
 			wp->sync_since = *now;
 		if (server_redraw_us(now, &wp->sync_since) <
 		    REDRAW_SYNC_MAX_US) {
-			server_redraw_schedule();
+			/* Look again an interval from now. */
+			wp->frame_last = *now;
 			return;
 		}
 	}
 	timerclear(&wp->sync_since);
 	term_snapshot(wp->term, wp->screen);
+	if (server_redraw_us(now, &wp->frame_last) < 2 * REDRAW_BUSY_US) {
+		if (wp->frame_streak < REDRAW_BUSY_STREAK)
+			wp->frame_streak++;
+	} else
+		wp->frame_streak = 0;
+	wp->frame_last = *now;
 	wp->redraw &= ~PANE_REDRAW_DIRTY;
 	wp->redraw |= PANE_REDRAW_UPDATED;
 }
@@ -303,11 +353,10 @@ server_redraw_run(evutil_socket_t fd, short events, void *arg)
 	struct window		*w;
 	struct window_pane	*wp;
 	struct client		*c;
-	struct timeval		 now;
+	struct timeval		 now, when;
 
 	redraw_scheduled = 0;
 	gettimeofday(&now, NULL);
-	redraw_last = now;
 	/* Panes are drawn only when a client looks at them. */
 	TAILQ_FOREACH(c, &clients, entry) {
 		if (c->kind == MSG_KIND_ATTACH && !(c->flags &
@@ -319,5 +368,15 @@ server_redraw_run(evutil_socket_t fd, short events, void *arg)
 			TAILQ_FOREACH(wp, &w->panes, entry)
 				wp->redraw &= ~PANE_REDRAW_UPDATED;
 		}
+	}
+	/* A pane not yet due is drawn when it is. */
+	TAILQ_FOREACH(c, &clients, entry) {
+		if (c->kind != MSG_KIND_ATTACH || c->session == NULL ||
+		    c->session->curw == NULL ||
+		    (wp = c->session->curw->active) == NULL ||
+		    !(wp->redraw & PANE_REDRAW_DIRTY))
+			continue;
+		server_redraw_due(wp, &when);
+		server_redraw_at(&when);
 	}
 }

@@ -221,6 +221,42 @@ test_colours(void)
 	harness_done(&h);
 }
 
+/*
+ * Synchronized output (mode 2026): what a program draws between the begin
+ * and the end reaches clients at once, never half; a begin with no end is
+ * given up after half a second.
+ */
+static void
+test_sync(void)
+{
+	struct harness		 h;
+	struct harness_tty	 t;
+	struct run		 r;
+	char			*screen;
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(attach_to(&h, &t, "sync", "sh", 60, 11), 0);
+	/* (The words are put together so that the typed line lacks them.) */
+	harness_run(&h, &r, "send", "-t", "sync", "printf '\\033[?2026hSY%sA' "
+	    "NC-; sleep 0.3; printf 'SY%sB\\033[?2026l\\n' NC-; sleep 0.2; "
+	    "printf '\\033[?2026hHE%sD' L; sleep 2; printf '\\033[?2026l'",
+	    "Enter", NULL);
+	run_free(&r);
+	/* The pane has SYNC-A; the client must not show it alone. */
+	CHECK_INT(harness_wait_capture(&h, "sync", "SYNC-A", WAIT), 0);
+	harness_tty_pump(&t, 150);
+	screen = harness_tty_screen(&t);
+	CHECK(strstr(screen, "SYNC-A") == NULL ||
+	    strstr(screen, "SYNC-ASYNC-B") != NULL);
+	free(screen);
+	CHECK_INT(harness_tty_wait(&t, "SYNC-ASYNC-B", WAIT), 0);
+	/* An update never ended is shown after the longest hold. */
+	CHECK_INT(harness_tty_wait(&t, "HELD", WAIT), 0);
+	harness_tty_free(&t);
+	harness_done(&h);
+}
+
 /* The alternate screen: vim's screen while it runs, the shell's after. */
 static void
 test_alternate(void)
@@ -548,6 +584,7 @@ main(void)
 	test_status_options();
 	test_colours();
 	test_alternate();
+	test_sync();
 	test_prefix();
 	test_modes();
 	test_stalled();
