@@ -161,6 +161,8 @@ client_draw_start(struct client_ctx *cc)
 
 	draw_pair_fg = draw_pair_bg = -2;
 	initscr();
+	/* Input is read by the event loop: no polling for it on refresh. */
+	typeahead(-1);
 	raw();
 	noecho();
 	nonl();

@@ -204,6 +204,7 @@ struct window_pane {
 	int		 status;	/* wait status once exited */
 
 	struct event	*read_ev;
+	int		 priority;	/* of read_ev */
 	struct event	*write_ev;
 	struct evbuffer	*write_buf;
 

@@ -39,6 +39,9 @@
  */
 
 #define PANE_READ_SIZE (64 * 1024)
+#define PANE_READ_BUDGET (8 * 1024)	/* read per turn, then let others go */
+#define PANE_PRIORITY 1			/* the event loop's default */
+#define PANE_PRIORITY_BULK 2		/* after everything else */
 #define PANE_WRITE_MAX (4 * 1024 * 1024)	/* input waiting for the program */
 #define PANE_HOLD_MAX 1024	/* output held while it may be a mark */
 #define PANE_MAX_MARKS 64	/* huddle's marks in one read */
@@ -334,6 +337,8 @@ pane_spawn(struct window_pane *wp, int argc, char **argv, const char *cwd,
 	wp->fd = fd;
 	wp->read_ev = event_new(server_base, fd, EV_READ|EV_PERSIST,
 	    pane_read_cb, wp);
+	wp->priority = PANE_PRIORITY;
+	event_priority_set(wp->read_ev, PANE_PRIORITY);
 	wp->write_ev = event_new(server_base, fd, EV_WRITE, pane_write_cb, wp);
 	event_add(wp->read_ev, NULL);
 	log_debug("pane %%%u: pid %ld", wp->id, (long)pid);
@@ -423,25 +428,44 @@ pane_read_cb(int fd, short events, void *arg)
 {
 	struct window_pane	*wp = arg;
 	u_char			 buf[PANE_READ_SIZE];
+	size_t			 have = 0;
 	ssize_t			 n;
+	int			 prio;
 
-	n = read(fd, buf, sizeof buf);
-	if (n == -1 && (errno == EAGAIN || errno == EINTR))
-		return;
-	if (n <= 0) {
-		log_debug("pane %%%u: pty %s", wp->id,
-		    n == 0 ? "EOF" : strerror(errno));
-		event_del(wp->read_ev);
-		event_del(wp->write_ev);
-		pane_tap_raw(wp, wp->raw_off + evbuffer_get_length(wp->raw));
-		wp->flags |= PANE_EOF;
-		pane_check_dead(wp);
+	/*
+	 * A pty gives at most a few KiB a read: take a few at once, but no
+	 * more than a budget, so other panes and the clients get a turn.
+	 */
+	do {
+		n = read(fd, buf + have, sizeof buf - have);
+		if (n > 0)
+			have += n;
+	} while (n > 0 && have < PANE_READ_BUDGET);
+	if (have != 0) {
+		wp->written += have;
+		vtfilter_input(wp->vt, buf, have);
+		pane_output(wp, buf, have);
+		queue_check(wp);
+	}
+	if (n > 0 || (n == -1 && (errno == EAGAIN || errno == EINTR))) {
+		/*
+		 * A pane that spent its budget is flooding: until it stops,
+		 * it waits each turn until clients and quieter panes have
+		 * had theirs.
+		 */
+		prio = (have >= PANE_READ_BUDGET) ? PANE_PRIORITY_BULK :
+		    PANE_PRIORITY;
+		if (prio != wp->priority &&
+		    event_priority_set(wp->read_ev, prio) == 0)
+			wp->priority = prio;
 		return;
 	}
-	wp->written += n;
-	vtfilter_input(wp->vt, buf, n);
-	pane_output(wp, buf, n);
-	queue_check(wp);
+	log_debug("pane %%%u: pty %s", wp->id, n == 0 ? "EOF" : strerror(errno));
+	event_del(wp->read_ev);
+	event_del(wp->write_ev);
+	pane_tap_raw(wp, wp->raw_off + evbuffer_get_length(wp->raw));
+	wp->flags |= PANE_EOF;
+	pane_check_dead(wp);
 }
 
 /* The pty can take more input. */
@@ -471,6 +495,17 @@ pane_write(struct window_pane *wp, const void *buf, size_t len)
 	if (evbuffer_get_length(wp->write_buf) + len > PANE_WRITE_MAX) {
 		log_debug("pane %%%u: input dropped (%zu bytes waiting)",
 		    wp->id, evbuffer_get_length(wp->write_buf));
+		return;
+	}
+	/* Nothing waiting: try at once rather than a turn of the loop later. */
+	if (evbuffer_get_length(wp->write_buf) == 0) {
+		evbuffer_add(wp->write_buf, buf, len);
+		if (evbuffer_write(wp->write_buf, wp->fd) == -1 &&
+		    errno != EAGAIN && errno != EINTR)
+			log_debug("pane %%%u: write: %s", wp->id,
+			    strerror(errno));
+		if (evbuffer_get_length(wp->write_buf) != 0)
+			event_add(wp->write_ev, NULL);
 		return;
 	}
 	evbuffer_add(wp->write_buf, buf, len);

@@ -169,12 +169,23 @@ peer_event_cb(struct bufferevent *bev, short what, void *arg)
 int
 peer_send(struct peer *peer, struct msg_buf *b)
 {
-	int	retval = 0;
+	struct evbuffer	*out;
+	int		 retval = 0, empty;
 
 	if (msg_buf_finish(b) != 0)
 		retval = -1;
-	else if (!(peer->flags & PEER_GONE))
+	else if (!(peer->flags & PEER_GONE)) {
+		out = bufferevent_get_output(peer->bev);
+		empty = (evbuffer_get_length(out) == 0);
 		bufferevent_write(peer->bev, b->data, b->len);
+		/*
+		 * Nothing was waiting: write now instead of a turn of the loop
+		 * later. What the socket does not take, or an error, is left
+		 * for the bufferevent.
+		 */
+		if (empty)
+			evbuffer_write(out, bufferevent_getfd(peer->bev));
+	}
 	msg_buf_free(b);
 	return (retval);
 }

@@ -44,6 +44,8 @@
 #define REDRAW_INTERVAL_US 15000	/* at most ~66 frames a second */
 #define REDRAW_BUSY_US 33000		/* ~30 a second during a flood */
 #define REDRAW_BUSY_STREAK 8		/* frames in a row that make a flood */
+#define REDRAW_QUIET_US 2000		/* output paused: draw without waiting */
+#define REDRAW_QUIET_MIN_US 5000	/* ...but not more often than this */
 #define REDRAW_SYNC_MAX_US 500000	/* longest synchronized-output hold */
 #define CLIENT_HIGH_WATER (256 * 1024)	/* unsent bytes that stop frames */
 #define CLIENT_LOW_WATER (32 * 1024)	/* drained enough to resume */
@@ -94,16 +96,27 @@ server_redraw_schedule(void)
 	server_redraw_at(&now);
 }
 
-/* When a pane may be drawn next. */
+/*
+ * When a pane may be drawn next: an interval after its last frame, or as
+ * soon as its output has paused, so the end of a burst shows at once.
+ */
 static void
 server_redraw_due(struct window_pane *wp, struct timeval *when)
 {
-	struct timeval	tv;
+	struct timeval	tv, quiet, soonest;
 
 	tv.tv_sec = 0;
 	tv.tv_usec = (wp->frame_streak >= REDRAW_BUSY_STREAK) ?
 	    REDRAW_BUSY_US : REDRAW_INTERVAL_US;
 	timeradd(&wp->frame_last, &tv, when);
+	tv.tv_usec = REDRAW_QUIET_US;
+	timeradd(&wp->last_output, &tv, &quiet);
+	tv.tv_usec = REDRAW_QUIET_MIN_US;
+	timeradd(&wp->frame_last, &tv, &soonest);
+	if (timercmp(&quiet, &soonest, <))
+		quiet = soonest;
+	if (timercmp(&quiet, when, <))
+		*when = quiet;
 }
 
 /* Free the redraw timer (at exit). */

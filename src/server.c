@@ -546,6 +546,8 @@ server_start(const char *cfgfile, int required, int readyfd, char **cause)
 		*cause = xstrdup("couldn't create event loop");
 		return (1);
 	}
+	/* Three priorities: everything at 1, flooding panes' output at 2. */
+	event_base_priority_init(server_base, 3);
 	server_signals();
 	server_raise_files();
 	if ((server_fd = socket_listen(socket_path, cause)) == -1)
