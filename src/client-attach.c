@@ -710,6 +710,7 @@ client_free(struct client_ctx *cc, struct event **sigs)
 		peer_free(cc->peer);
 	client_keys_free(cc->keys);
 	grid_free(&cc->grid);
+	free(cc->drawn);
 	client_status_free(cc);
 	free(cc->session);
 	event_base_free(cc->base);

@@ -79,6 +79,8 @@ static const char *draw_xterm_like[] = {
 };
 
 /* Write a sequence of huddle's own straight to the terminal. */
+static void	client_draw_forget(struct client_ctx *);
+
 static void
 client_draw_raw(const char *s)
 {
@@ -258,6 +260,7 @@ client_draw_resize(struct client_ctx *cc)
 	}
 	clear();
 	clearok(curscr, TRUE);
+	client_draw_forget(cc);
 }
 
 /* Mirror the program's mouse and focus modes on the outer terminal. */
@@ -498,6 +501,57 @@ client_draw_cell(const struct cell *gc, u_int width, int x, int y)
 	return (used);
 }
 
+/* Forget what the terminal's cells hold: the next draw puts them all. */
+static void
+client_draw_forget(struct client_ctx *cc)
+{
+	free(cc->drawn);
+	cc->drawn = NULL;
+	cc->drawn_sx = cc->drawn_sy = 0;
+}
+
+/*
+ * Put a cell at (x, y) unless the same one is there already; returns the
+ * columns used. Most of a screen is the same from frame to frame (blank
+ * ends of lines above all), and ncurses' own path for a cell is slow.
+ */
+static u_int
+client_draw_put(struct client_ctx *cc, const struct cell *gc, u_int width,
+    u_int x, u_int y)
+{
+	struct cell	*old;
+	u_int		 used;
+
+	if (cc->drawn == NULL || cc->drawn_sx != cc->cols ||
+	    cc->drawn_sy != cc->rows) {
+		free(cc->drawn);
+		cc->drawn = xcalloc((size_t)cc->cols * cc->rows,
+		    sizeof *cc->drawn);
+		cc->drawn_sx = cc->cols;
+		cc->drawn_sy = cc->rows;
+	}
+	if (x >= cc->drawn_sx || y >= cc->drawn_sy)
+		return (client_draw_cell(gc, width, x, y));
+	old = &cc->drawn[(size_t)y * cc->drawn_sx + x];
+	if (old->pad != 0 && old->ch == gc->ch && old->fg == gc->fg &&
+	    old->bg == gc->bg && old->attr == gc->attr &&
+	    old->width == width)
+		return (old->pad);
+	used = client_draw_cell(gc, width, x, y);
+	*old = *gc;
+	old->width = width;
+	old->pad = used;	/* 0 never: marks a cell as known */
+	return (used);
+}
+
+/* A cell the terminal holds that was not put there by client_draw_put. */
+static void
+client_draw_unknown(struct client_ctx *cc, u_int x, u_int y)
+{
+	if (cc->drawn != NULL && x < cc->drawn_sx && y < cc->drawn_sy)
+		cc->drawn[(size_t)y * cc->drawn_sx + x].pad = 0;
+}
+
 /* Move the window onto the grid so that the cursor stays in it. */
 static void
 client_draw_pan(u_int *o, u_int c, u_int size, u_int shown)
@@ -527,19 +581,20 @@ client_draw_row(struct client_ctx *cc, u_int gy, u_int y)
 		gx = x + cc->ox;
 		used = 1;
 		if (gy >= g->sy || gx >= g->sx) {
-			client_draw_cell(&blank, 1, x, y);
+			client_draw_put(cc, &blank, 1, x, y);
 			continue;
 		}
 		gc = grid_cell(g, gx, gy);
 		if (gc->width == 0 || (gc->width == 2 && x + 1 >= cc->cols)) {
-			client_draw_cell(&blank, 1, x, y);	/* a half */
+			client_draw_put(cc, &blank, 1, x, y);	/* a half */
 			continue;
 		}
-		used = client_draw_cell(gc, gc->width, x, y);
+		used = client_draw_put(cc, gc, gc->width, x, y);
 		if (used == 1 && gc->width == 2 && x + 1 < cc->cols) {
-			client_draw_cell(&blank, 1, x + 1, y);
+			client_draw_put(cc, &blank, 1, x + 1, y);
 			used = 2;
-		}
+		} else if (used == 2 && x + 1 < cc->cols)
+			client_draw_unknown(cc, x + 1, y);
 	}
 }
 
@@ -608,6 +663,9 @@ client_draw_all(struct client_ctx *cc, int partial)
 		client_status_draw(cc, line);
 	if (cc->help)
 		client_status_help_draw(cc);
+	/* Drawn over the session's cells: they must be put again later. */
+	if (cc->help || cc->view || (overlay && cc->status == 0))
+		client_draw_forget(cc);
 	if (cc->prompt)
 		curs_set(1);	/* the status line placed it */
 	else if (cc->cursor_on && cc->have_frame && !cc->help && !cc->view) {
@@ -650,6 +708,7 @@ client_draw_invalidate(struct client_ctx *cc)
 		clear();
 		clearok(curscr, TRUE);
 	}
+	client_draw_forget(cc);
 }
 
 /* Write an OSC (already checked) to the terminal, ended with BEL. */

@@ -84,6 +84,9 @@ struct client_ctx {
 	struct frame_info	 fi;
 	int			 have_frame;
 	u_char			 dirty[HUDDLE_MAX_SIZE]; /* rows frames changed */
+	struct cell		*drawn;		/* what each terminal cell has */
+	u_int			 drawn_sx;
+	u_int			 drawn_sy;
 	int			 dirty_all;
 	struct event		*draw_ev;	/* draw once frames are in */
 	int			 modes;		/* outer modes turned on */

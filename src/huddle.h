@@ -253,7 +253,6 @@ struct window_pane {
 #define PANE_REDRAW_UPDATED 0x2		/* snapshot changed this round */
 	struct timeval	 sync_since;	/* synchronized output began */
 	struct timeval	 frame_last;	/* last snapshot for frames */
-	u_int		 frame_streak;	/* snapshots in a row, close together */
 
 	TAILQ_ENTRY(window_pane) entry;
 	TAILQ_ENTRY(window_pane) all_entry;
@@ -641,6 +640,7 @@ void		 pane_record_stop(struct window_pane *);
 void		 pane_resize(struct window_pane *, u_int, u_int);
 void		 pane_child_exited(struct window_pane *, int);
 int		 pane_modes(struct window_pane *);
+int		 pane_flooding(struct window_pane *);
 struct window_pane *pane_find_by_pid(pid_t);
 
 /* spawn.c */

@@ -39,7 +39,7 @@
  */
 
 #define PANE_READ_SIZE (64 * 1024)
-#define PANE_READ_BUDGET (8 * 1024)	/* read per turn, then let others go */
+#define PANE_READ_BUDGET 4000	/* read per turn (a pty read is 4095) */
 #define PANE_PRIORITY 1			/* the event loop's default */
 #define PANE_PRIORITY_BULK 2		/* after everything else */
 #define PANE_WRITE_MAX (4 * 1024 * 1024)	/* input waiting for the program */
@@ -546,6 +546,13 @@ pane_record_stop(struct window_pane *wp)
 		return;
 	wp->recorder = NULL;
 	record_stop(rec);
+}
+
+/* Whether the program is writing faster than a turn of the loop reads. */
+int
+pane_flooding(struct window_pane *wp)
+{
+	return (wp->priority == PANE_PRIORITY_BULK);
 }
 
 /* The modes the program asked for. */

@@ -33,17 +33,16 @@
  * Frames for attached clients. Output marks a pane dirty; the pane is drawn
  * at once if its last frame was more than its interval ago (so keystroke
  * echo is immediate, whatever other panes are doing) and otherwise at the
- * end of the interval (so heavy output is coalesced). A pane that has had
- * output frame after frame for a while gets the longer busy interval: a
- * flood is shown at 30 frames a second, which costs each watching client
- * half as much. Each pane is drawn once per redraw, and each client gets the
+ * end of the interval (so heavy output is coalesced), or as soon as its
+ * output pauses. A flooding pane (one that fills its read budget) gets the
+ * longer busy interval: a flood is shown at 30 frames a second, which costs
+ * each watching client half as much. Each pane is drawn once per redraw, and each client gets the
  * difference from its shadow. A client with too much unsent output gets
  * nothing until it drains; then one diff brings it up to date.
  */
 
 #define REDRAW_INTERVAL_US 15000	/* at most ~66 frames a second */
 #define REDRAW_BUSY_US 33000		/* ~30 a second during a flood */
-#define REDRAW_BUSY_STREAK 8		/* frames in a row that make a flood */
 #define REDRAW_QUIET_US 2000		/* output paused: draw without waiting */
 #define REDRAW_QUIET_MIN_US 5000	/* ...but not more often than this */
 #define REDRAW_SYNC_MAX_US 500000	/* longest synchronized-output hold */
@@ -106,8 +105,7 @@ server_redraw_due(struct window_pane *wp, struct timeval *when)
 	struct timeval	tv, quiet, soonest;
 
 	tv.tv_sec = 0;
-	tv.tv_usec = (wp->frame_streak >= REDRAW_BUSY_STREAK) ?
-	    REDRAW_BUSY_US : REDRAW_INTERVAL_US;
+	tv.tv_usec = pane_flooding(wp) ? REDRAW_BUSY_US : REDRAW_INTERVAL_US;
 	timeradd(&wp->frame_last, &tv, when);
 	tv.tv_usec = REDRAW_QUIET_US;
 	timeradd(&wp->last_output, &tv, &quiet);
@@ -245,11 +243,6 @@ server_redraw_snapshot(struct window_pane *wp, const struct timeval *now)
 	}
 	timerclear(&wp->sync_since);
 	term_snapshot(wp->term, wp->screen);
-	if (server_redraw_us(now, &wp->frame_last) < 2 * REDRAW_BUSY_US) {
-		if (wp->frame_streak < REDRAW_BUSY_STREAK)
-			wp->frame_streak++;
-	} else
-		wp->frame_streak = 0;
 	wp->frame_last = *now;
 	wp->redraw &= ~PANE_REDRAW_DIRTY;
 	wp->redraw |= PANE_REDRAW_UPDATED;

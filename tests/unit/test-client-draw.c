@@ -308,6 +308,7 @@ static void
 test_partial(struct client_ctx *cc)
 {
 	int	fg, bg;
+	u_int	x;
 
 	setup(cc, 6, 3, 6, 3);
 	cc->status = 0;
@@ -345,6 +346,36 @@ test_partial(struct client_ctx *cc)
 	set_cell(&cc->grid, 0, 2, 'f', 1, COLOUR_DEFAULT, COLOUR_DEFAULT, 0);
 	client_draw(cc);
 	CHECK_STR(get_row(2), "f     ");
+
+	/* Cells under an overlay are put back when it goes. */
+	setup(cc, 40, 12, 40, 12);
+	for (x = 0; x < 40; x++)
+		set_cell(&cc->grid, x, 5, 'q', 1, COLOUR_DEFAULT,
+		    COLOUR_DEFAULT, 0);
+	client_draw(cc);
+	cc->help = 1;
+	client_draw(cc);
+	CHECK(strcmp(get_row(5), "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq") != 0);
+	cc->help = 0;
+	client_draw(cc);
+	CHECK_STR(get_row(5), "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq");
+
+	/* A wide character replaced by narrow ones, and back. */
+	setup(cc, 6, 3, 6, 3);
+	set_cell(&cc->grid, 0, 0, 0x4e2d, 2, COLOUR_DEFAULT, COLOUR_DEFAULT,
+	    0);
+	set_cell(&cc->grid, 1, 0, 0, 0, COLOUR_DEFAULT, COLOUR_DEFAULT, 0);
+	client_draw(cc);
+	CHECK_STR(get_row(0), "\344\270\255    ");
+	set_cell(&cc->grid, 0, 0, 'a', 1, COLOUR_DEFAULT, COLOUR_DEFAULT, 0);
+	set_cell(&cc->grid, 1, 0, ' ', 1, COLOUR_DEFAULT, COLOUR_DEFAULT, 0);
+	client_draw(cc);
+	CHECK_STR(get_row(0), "a     ");
+	set_cell(&cc->grid, 0, 0, 0x4e2d, 2, COLOUR_DEFAULT, COLOUR_DEFAULT,
+	    0);
+	set_cell(&cc->grid, 1, 0, 0, 0, COLOUR_DEFAULT, COLOUR_DEFAULT, 0);
+	client_draw(cc);
+	CHECK_STR(get_row(0), "\344\270\255    ");
 }
 
 /* A terminal smaller than the session follows the cursor. */
@@ -566,6 +597,7 @@ main(void)
 	endwin();
 	delscreen(sp);
 	grid_free(&cc.grid);
+	free(cc.drawn);
 	client_status_free(&cc);
 	free(cc.session);
 	fclose(out);
