@@ -59,6 +59,18 @@ grid_resize(struct grid *g, u_int sx, u_int sy)
 		cell_clear(&g->cells[i]);
 }
 
+/* Make dst (already the same size) a copy of src. */
+void
+grid_copy(struct grid *dst, const struct grid *src)
+{
+	grid_resize(dst, src->sx, src->sy);
+	memcpy(dst->cells, src->cells,
+	    (size_t)src->sx * src->sy * sizeof *dst->cells);
+	dst->cx = src->cx;
+	dst->cy = src->cy;
+	dst->flags = src->flags;
+}
+
 /* A cell of a grid. */
 struct cell *
 grid_cell(struct grid *g, u_int x, u_int y)

@@ -253,6 +253,7 @@ struct window_pane {
 #define PANE_REDRAW_UPDATED 0x2		/* snapshot changed this round */
 	struct timeval	 sync_since;	/* synchronized output began */
 	struct timeval	 frame_last;	/* last snapshot for frames */
+	u_int		 frame_gen;	/* snapshots taken */
 
 	TAILQ_ENTRY(window_pane) entry;
 	TAILQ_ENTRY(window_pane) all_entry;
@@ -320,6 +321,8 @@ struct client {
 
 	/* Attached clients. */
 	struct grid	*shadow;	/* what the client is known to hold */
+	u_int		 shadow_pane;	/* the shadow is this pane's snapshot */
+	u_int		 shadow_gen;	/* number shadow_gen; 0 if not known */
 	int		 redraw;
 #define CLIENT_REDRAW_FRAME 0x1		/* send a frame when possible */
 #define CLIENT_REDRAW_CLEAR 0x2		/* the client must start afresh */

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <event2/buffer.h>
 #include <event2/event.h>
 
 #include "huddle.h"
@@ -43,11 +44,25 @@
 
 #define REDRAW_INTERVAL_US 15000	/* at most ~66 frames a second */
 #define REDRAW_BUSY_US 33000		/* ~30 a second during a flood */
-#define REDRAW_QUIET_US 2000		/* output paused: draw without waiting */
+#define REDRAW_QUIET_US 1000		/* output paused: draw without waiting */
 #define REDRAW_QUIET_MIN_US 5000	/* ...but not more often than this */
 #define REDRAW_SYNC_MAX_US 500000	/* longest synchronized-output hold */
 #define CLIENT_HIGH_WATER (256 * 1024)	/* unsent bytes that stop frames */
 #define CLIENT_LOW_WATER (32 * 1024)	/* drained enough to resume */
+
+/*
+ * Frames encoded this round, for clients whose shadows were alike: with
+ * many watchers, each diff is made once and the bytes sent to all.
+ */
+#define REDRAW_SHARED_MAX 8
+struct redraw_shared {
+	u_int		 pane;
+	u_int		 from;		/* the shadows' snapshot number */
+	int		 readonly;
+	struct evbuffer	*msgs;		/* the messages, back to back */
+};
+static struct redraw_shared	 redraw_shared[REDRAW_SHARED_MAX];
+static u_int			 redraw_nshared;
 
 static struct event	*redraw_ev;
 static struct timeval	 redraw_when;	/* when the timer fires */
@@ -243,6 +258,8 @@ server_redraw_snapshot(struct window_pane *wp, const struct timeval *now)
 	}
 	timerclear(&wp->sync_since);
 	term_snapshot(wp->term, wp->screen);
+	if (++wp->frame_gen == 0)
+		wp->frame_gen = 1;
 	wp->frame_last = *now;
 	wp->redraw &= ~PANE_REDRAW_DIRTY;
 	wp->redraw |= PANE_REDRAW_UPDATED;
@@ -268,6 +285,55 @@ server_redraw_send_status(struct client *c)
 	server_client_send(c, MSG_STATUS, &b);
 }
 
+/* A frame already made this round for a client like this one. */
+static struct redraw_shared *
+server_redraw_find_shared(struct client *c, struct window_pane *wp)
+{
+	struct redraw_shared	*rs;
+	u_int			 i;
+
+	for (i = 0; i < redraw_nshared; i++) {
+		rs = &redraw_shared[i];
+		if (rs->pane == wp->id && rs->from == c->shadow_gen &&
+		    rs->readonly == ((c->flags & CLIENT_READONLY) != 0))
+			return (rs);
+	}
+	return (NULL);
+}
+
+/* Send the messages of a shared frame. */
+static void
+server_redraw_send_shared(struct client *c, struct redraw_shared *rs)
+{
+	struct msg_buf	 b;
+	u_char		*p = evbuffer_pullup(rs->msgs, -1);
+	size_t		 left = evbuffer_get_length(rs->msgs), len;
+
+	while (left >= MSG_HEADER_SIZE) {
+		len = MSG_HEADER_SIZE + ((size_t)p[4] << 24 |
+		    (size_t)p[5] << 16 | (size_t)p[6] << 8 | p[7]);
+		if (len > left)
+			break;
+		b.data = xmalloc(len);
+		memcpy(b.data, p, len);
+		b.len = b.size = len;
+		server_client_send(c, MSG_FRAME, &b);
+		p += len;
+		left -= len;
+	}
+}
+
+/* Forget this round's shared frames. */
+static void
+server_redraw_free_shared(void)
+{
+	u_int	i;
+
+	for (i = 0; i < redraw_nshared; i++)
+		evbuffer_free(redraw_shared[i].msgs);
+	redraw_nshared = 0;
+}
+
 /* Send a client the difference between its pane and its shadow. */
 static void
 server_redraw_send_frame(struct client *c, struct window_pane *wp)
@@ -275,8 +341,28 @@ server_redraw_send_frame(struct client *c, struct window_pane *wp)
 	struct frame_info	 fi;
 	struct grid		*screen = wp->screen;
 	struct msg_buf		 b;
+	struct redraw_shared	*rs = NULL;
 	int			 modes = pane_modes(wp), done;
 
+	if (c->shadow != NULL && c->shadow_gen != 0 &&
+	    c->shadow_pane == wp->id && !(c->redraw & CLIENT_REDRAW_CLEAR) &&
+	    c->shadow->sx == screen->sx && c->shadow->sy == screen->sy) {
+		if ((rs = server_redraw_find_shared(c, wp)) != NULL) {
+			server_redraw_send_shared(c, rs);
+			grid_copy(c->shadow, screen);
+			c->shadow_gen = wp->frame_gen;
+			c->redraw &= ~(CLIENT_REDRAW_FRAME|
+			    CLIENT_REDRAW_CLEAR);
+			return;
+		}
+		if (redraw_nshared < REDRAW_SHARED_MAX) {
+			rs = &redraw_shared[redraw_nshared++];
+			rs->pane = wp->id;
+			rs->from = c->shadow_gen;
+			rs->readonly = (c->flags & CLIENT_READONLY) != 0;
+			rs->msgs = evbuffer_new();
+		}
+	}
 	if (c->shadow == NULL) {
 		c->shadow = xcalloc(1, sizeof *c->shadow);
 		c->redraw |= CLIENT_REDRAW_CLEAR;
@@ -305,9 +391,13 @@ server_redraw_send_frame(struct client *c, struct window_pane *wp)
 	do {
 		msg_buf_init(&b, MSG_FRAME);
 		done = frame_encode(&fi, screen, c->shadow, &b);
+		if (rs != NULL && msg_buf_finish(&b) == 0)
+			evbuffer_add(rs->msgs, b.data, b.len);
 		server_client_send(c, MSG_FRAME, &b);
 		fi.flags &= ~MSG_FRAME_CLEAR;
 	} while (!done);
+	c->shadow_pane = wp->id;
+	c->shadow_gen = wp->frame_gen;
 	c->redraw &= ~(CLIENT_REDRAW_FRAME|CLIENT_REDRAW_CLEAR);
 }
 
@@ -369,6 +459,7 @@ server_redraw_run(evutil_socket_t fd, short events, void *arg)
 		    (CLIENT_DEAD|CLIENT_EXIT)))
 			server_redraw_one(c, &now);
 	}
+	server_redraw_free_shared();
 	TAILQ_FOREACH(s, &sessions, entry) {
 		TAILQ_FOREACH(w, &s->windows, entry) {
 			TAILQ_FOREACH(wp, &w->panes, entry)

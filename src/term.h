@@ -89,6 +89,7 @@ int		 term_sys_width(uint32_t);
 void		 grid_init(struct grid *, u_int, u_int);
 void		 grid_free(struct grid *);
 void		 grid_resize(struct grid *, u_int, u_int);
+void		 grid_copy(struct grid *, const struct grid *);
 struct cell	*grid_cell(struct grid *, u_int, u_int);
 void		 cell_clear(struct cell *);
 struct evbuffer;

@@ -222,6 +222,66 @@ test_colours(void)
 }
 
 /*
+ * Several watchers of changing output each end up showing exactly the
+ * pane, cell for cell and colour for colour, whether their frames were made
+ * for them or shared with others whose screens were alike.
+ */
+static void
+test_watchers(void)
+{
+	struct harness		 h;
+	struct harness_tty	 t[4];
+	struct run		 r;
+	struct grid		 want, got;
+	u_int			 i, x, y;
+	int			 same;
+	const char *const	 obs[] = { "attach", "-r", "-t", "many", NULL };
+
+	if (harness_init(&h) != 0)
+		return;
+	CHECK_INT(attach_to(&h, &t[0], "many", "sh", 50, 11), 0);
+	for (i = 1; i < 4; i++) {
+		CHECK_INT(harness_tty_start(&h, &t[i], 50, 11,
+		    "screen-256color", obs), 0);
+		CHECK_INT(harness_tty_wait(&t[i], "observer", WAIT), 0);
+	}
+	harness_run(&h, &r, "send", "-t", "many", "i=0; while [ $i -lt 400 ]; "
+	    "do printf '\\033[3%dmline %d \\033[4%dm%s\\033[0m\\n' "
+	    "$((i%8)) $i $((i%5)) $(seq -s. 1 $((i%9))); i=$((i+1)); done; "
+	    "printf 'DO%s\\n' NE", "Enter", NULL);
+	run_free(&r);
+	for (i = 0; i < 4; i++)
+		CHECK_INT(harness_tty_wait(&t[i], "DONE", WAIT), 0);
+	/* Let the last frames land, then compare every cell. */
+	for (i = 0; i < 4; i++)
+		harness_tty_pump(&t[i], 200);
+	grid_init(&want, 1, 1);
+	term_snapshot(t[0].term, &want);
+	for (i = 1; i < 4; i++) {
+		grid_init(&got, 1, 1);
+		term_snapshot(t[i].term, &got);
+		same = (got.sx == want.sx && got.sy == want.sy);
+		/* The status line (last row) says each one's own mode. */
+		for (y = 0; same && y + 1 < want.sy; y++) {
+			for (x = 0; x < want.sx; x++) {
+				struct cell	*a = grid_cell(&want, x, y);
+				struct cell	*b = grid_cell(&got, x, y);
+
+				if (a->ch != b->ch || a->fg != b->fg ||
+				    a->bg != b->bg || a->attr != b->attr)
+					same = 0;
+			}
+		}
+		CHECK(same);
+		grid_free(&got);
+	}
+	grid_free(&want);
+	for (i = 0; i < 4; i++)
+		harness_tty_free(&t[i]);
+	harness_done(&h);
+}
+
+/*
  * Synchronized output (mode 2026): what a program draws between the begin
  * and the end reaches clients at once, never half; a begin with no end is
  * given up after half a second.
@@ -585,6 +645,7 @@ main(void)
 	test_colours();
 	test_alternate();
 	test_sync();
+	test_watchers();
 	test_prefix();
 	test_modes();
 	test_stalled();
