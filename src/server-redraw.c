@@ -45,7 +45,7 @@
 #define REDRAW_INTERVAL_US 15000	/* at most ~66 frames a second */
 #define REDRAW_BUSY_US 33000		/* ~30 a second during a flood */
 #define REDRAW_QUIET_US 1000		/* output paused: draw without waiting */
-#define REDRAW_QUIET_MIN_US 5000	/* ...but not more often than this */
+#define REDRAW_QUIET_MIN_US 2000	/* ...but not more often than this */
 #define REDRAW_SYNC_MAX_US 500000	/* longest synchronized-output hold */
 #define CLIENT_HIGH_WATER (256 * 1024)	/* unsent bytes that stop frames */
 #define CLIENT_LOW_WATER (32 * 1024)	/* drained enough to resume */
