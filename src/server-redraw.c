@@ -453,10 +453,21 @@ server_redraw_run(evutil_socket_t fd, short events, void *arg)
 
 	redraw_scheduled = 0;
 	gettimeofday(&now, NULL);
-	/* Panes are drawn only when a client looks at them. */
+	/*
+	 * Panes are drawn only when a client looks at them. Whoever typed
+	 * last in a session is sent its frame first: that is the one someone
+	 * is waiting on, ahead of however many watchers.
+	 */
 	TAILQ_FOREACH(c, &clients, entry) {
 		if (c->kind == MSG_KIND_ATTACH && !(c->flags &
-		    (CLIENT_DEAD|CLIENT_EXIT)))
+		    (CLIENT_DEAD|CLIENT_EXIT)) && c->session != NULL &&
+		    c->session->last_client == c->id)
+			server_redraw_one(c, &now);
+	}
+	TAILQ_FOREACH(c, &clients, entry) {
+		if (c->kind == MSG_KIND_ATTACH && !(c->flags &
+		    (CLIENT_DEAD|CLIENT_EXIT)) && (c->session == NULL ||
+		    c->session->last_client != c->id))
 			server_redraw_one(c, &now);
 	}
 	server_redraw_free_shared();
