@@ -316,8 +316,10 @@ test_ids(struct harness *h)
 static void
 test_two_callers(struct harness *h)
 {
-	pid_t	 a, b;
-	char	*fa, *fb, *ta, *tb;
+	struct run		 r;
+	struct json_value	*doc, *one, *two;
+	pid_t			 a, b;
+	char			*fa, *fb, *ta, *tb, *cause = NULL;
 
 	start_bash(h, "two");
 	fa = path(h, "a.out");
@@ -336,6 +338,24 @@ test_two_callers(struct harness *h)
 	free(tb);
 	free(fa);
 	free(fb);
+
+	/* One ran after the other, in the order they were queued. */
+	CHECK_INT(harness_run(h, &r, "queue", "--json", "-t", "two", NULL), 0);
+	doc = json_parse(r.out, strlen(r.out), &cause);
+	CHECK(doc != NULL && json_length(doc) == 2);
+	if (doc != NULL && json_length(doc) == 2) {
+		one = json_index(doc, 0);
+		two = json_index(doc, 1);
+		CHECK(json_number(json_get(one, "queued")) <=
+		    json_number(json_get(two, "queued")));
+		CHECK(json_number(json_get(one, "finished")) <=
+		    json_number(json_get(two, "started")));
+		CHECK(atoi(json_string(json_get(one, "id")) + 4) <
+		    atoi(json_string(json_get(two, "id")) + 4));
+	}
+	json_value_free(doc);
+	free(cause);
+	run_free(&r);
 }
 
 /* A command waits while someone has typed at the prompt. */
