@@ -237,9 +237,12 @@ test_stalled(struct harness *h)
 	    "flood", NULL });
 	CHECK(pid > 0);
 	harness_msleep(300);
-	/* Several megabytes while nobody reads the stream. */
+	/*
+	 * Several megabytes while nobody reads the stream. (The quotes keep
+	 * the typed line from matching what the wait looks for.)
+	 */
 	CHECK_INT(harness_run(h, &r, "send", "-t", "flood",
-	    "seq 1 400000; echo FLOOD-DONE", "Enter", NULL), 0);
+	    "seq 1 400000; echo FLOOD-DO''NE", "Enter", NULL), 0);
 	run_free(&r);
 	CHECK_INT(harness_wait_capture(h, "flood", "FLOOD-DONE\n", 60000), 0);
 	CHECK_INT(harness_run(h, &r, "message", "-t", "flood", "after",
