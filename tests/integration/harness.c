@@ -82,6 +82,8 @@ harness_init(struct harness *h)
 	unsetenv("HUDDLE_SOCKET");
 	unsetenv("TMUX");
 	setenv("HUDDLE_TMPDIR", h->dir, 1);
+	/* Files a server makes there (shell integration) go with the test. */
+	setenv("TMPDIR", h->dir, 1);
 	setenv("HOME", h->dir, 1);
 	setenv("SHELL", "/bin/sh", 1);
 	setenv("TERM", "xterm", 1);
