@@ -445,6 +445,8 @@ void		 json_add_key_string(struct evbuffer *, int, const char *,
 void		 json_add_key_number(struct evbuffer *, int, const char *,
 		     long long);
 void		 json_add_key_bool(struct evbuffer *, int, const char *, int);
+void		 json_add_key_time(struct evbuffer *, int, const char *,
+		     const struct timeval *);
 char		*json_escape(const char *, size_t);
 
 /* utf8.c */

@@ -167,6 +167,22 @@ json_add_key_bool(struct evbuffer *b, int first, const char *key, int value)
 }
 
 /* Return a quoted, escaped JSON string as a new C string. */
+/*
+ * A time as seconds since the epoch with milliseconds; a zero time (not
+ * yet) is null.
+ */
+void
+json_add_key_time(struct evbuffer *b, int first, const char *key,
+    const struct timeval *tv)
+{
+	json_add_key(b, first, key);
+	if (tv->tv_sec == 0)
+		evbuffer_add(b, "null", 4);
+	else
+		evbuffer_add_printf(b, "%lld.%03ld", (long long)tv->tv_sec,
+		    (long)tv->tv_usec / 1000);
+}
+
 char *
 json_escape(const char *s, size_t len)
 {

@@ -442,6 +442,8 @@ pane_read_cb(int fd, short events, void *arg)
 			have += n;
 	} while (n > 0 && have < PANE_READ_BUDGET);
 	if (have != 0) {
+		/* Once a read: the queue and frame timing both use it. */
+		gettimeofday(&wp->last_output, NULL);
 		wp->written += have;
 		vtfilter_input(wp->vt, buf, have);
 		pane_output(wp, buf, have);

@@ -86,18 +86,6 @@ queue_state_name(struct qcmd *qc)
 	return ("unknown");
 }
 
-/* Add a time to a JSON object: seconds since the epoch, or null. */
-static void
-queue_json_time(struct evbuffer *b, const char *key, struct timeval *tv)
-{
-	json_add_key(b, 0, key);
-	if (tv->tv_sec == 0)
-		evbuffer_add(b, "null", 4);
-	else
-		evbuffer_add_printf(b, "%lld.%03ld", (long long)tv->tv_sec,
-		    (long)tv->tv_usec / 1000);
-}
-
 /*
  * A command's fields for a JSON object; with full, its line and output size
  * too. first: these are the object's first fields.
@@ -114,9 +102,9 @@ queue_json(struct evbuffer *b, struct qcmd *qc, int full, int first)
 	json_add_key_number(b, 0, "uid", qc->uid);
 	if (full)
 		json_add_key_string(b, 0, "command", qc->line);
-	queue_json_time(b, "queued", &qc->queued);
-	queue_json_time(b, "started", &qc->started);
-	queue_json_time(b, "finished", &qc->finished);
+	json_add_key_time(b, 0, "queued", &qc->queued);
+	json_add_key_time(b, 0, "started", &qc->started);
+	json_add_key_time(b, 0, "finished", &qc->finished);
 	json_add_key(b, 0, "status");
 	if (qc->state != QCMD_DONE || qc->status == -1)
 		evbuffer_add(b, "null", 4);
@@ -494,7 +482,6 @@ queue_output(struct window_pane *wp, const u_char *buf, size_t len)
 	struct qcmd	*qc = wp->running;
 	size_t		 limit, have;
 
-	gettimeofday(&wp->last_output, NULL);
 	if (qc == NULL)
 		return;
 	if (!(qc->flags & (QCMD_OUTPUT|QCMD_NOMARKS)))

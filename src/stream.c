@@ -74,8 +74,8 @@ stream_begin(const char *event)
 
 	gettimeofday(&tv, NULL);
 	b = evbuffer_new();
-	evbuffer_add_printf(b, "{\"time\":%lld.%03ld", (long long)tv.tv_sec,
-	    (long)tv.tv_usec / 1000);
+	evbuffer_add(b, "{", 1);
+	json_add_key_time(b, 1, "time", &tv);
 	json_add_key_string(b, 0, "event", event);
 	return (b);
 }

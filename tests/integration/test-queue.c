@@ -447,7 +447,8 @@ test_half_typed(struct harness *h)
 static void
 test_multiline(struct harness *h)
 {
-	struct run	r;
+	struct run	 r;
+	char		*state, id[32];
 
 	start_bash(h, "ml");
 	run_wait(h, &r, "ml", "for i in 1 2; do\n  echo \"line $i\"\ndone\n"
@@ -458,6 +459,22 @@ test_multiline(struct harness *h)
 	run_wait(h, &r, "ml", "cat <<EOF\nhere doc\nEOF\n(exit 5)");
 	CHECK_INT(r.status, 5);
 	CHECK_STR(r.out, "here doc\n");
+	run_free(&r);
+
+	/* At a continuation prompt (PS2) nothing is typed in. */
+	CHECK_INT(harness_run(h, &r, "send", "-t", "ml", "echo \"open",
+	    "Enter", NULL), 0);
+	run_free(&r);
+	CHECK_INT(harness_wait_capture(h, "ml", "\n>", WAIT), 0);
+	run_id(h, "ml", "echo after-ps2", id, sizeof id);
+	harness_msleep(600);
+	state = state_of(h, "ml", id);
+	CHECK_STR(state, "queued");
+	free(state);
+	CHECK_INT(harness_run(h, &r, "send", "-t", "ml", "C-c", NULL), 0);
+	run_free(&r);
+	CHECK_INT(harness_run(h, &r, "wait", "--timeout", "20", id, NULL), 0);
+	CHECK_STR(r.out, "after-ps2\n");
 	run_free(&r);
 }
 
